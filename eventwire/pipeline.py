@@ -1,6 +1,6 @@
 """The pipeline: a registry of stages run in order over one `Article`.
 
-ingest -> clean -> nlp -> actors -> places -> events -> quotes -> time -> output.
+ingest -> clean -> nlp -> actors -> places -> events -> quotes -> time -> locate -> output.
 Each stage is a function `run(article, settings) -> None` that fills its own fields.
 """
 from __future__ import annotations
@@ -34,6 +34,7 @@ STAGES: dict[str, str] = {
     "events": "eventwire.events:run",
     "quotes": "eventwire.quotes:run",
     "time": "eventwire.time:run",
+    "locate": "eventwire.places:locate_events",
 }
 CLEAN_ONLY = ("clean",)
 

@@ -4,3 +4,7 @@ from ..model import Article
 
 def run(article: Article, settings=None) -> None:
     return None
+
+
+def locate_events(article: Article, settings=None) -> None:
+    return None

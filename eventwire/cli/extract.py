@@ -8,17 +8,25 @@ import click
 
 from ..ingest import InputError, normalise_date, read_inputs
 from ..pipeline import CLEAN_ONLY, Settings, process_all
+from ..scale import ENGINES
 from .base import actors_option, cli, patterns_option, published_option
 
 
-def _run(inputs, published, settings: Settings) -> None:
+def _run(inputs, published, settings: Settings, workers: int = 1, engine: str = "local",
+         scheduler: str | None = None) -> None:
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a directory, or - for JSON Lines on stdin)")
     try:
         published = normalise_date(published)
         articles = read_inputs(inputs, published)
         failed = 0
-        for article in process_all(articles, settings):
+        if workers == 1 and engine == "local":
+            processed = process_all(articles, settings)
+        else:
+            from ..scale import run_parallel
+
+            processed = run_parallel(articles, settings, workers=workers, engine=engine, scheduler=scheduler)
+        for article in processed:
             if article.error:
                 failed += 1
                 click.echo(f"warning: {article.id}: {article.error}", err=True)
@@ -37,12 +45,21 @@ def _run(inputs, published, settings: Settings) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @actors_option
 @patterns_option
-def extract(inputs, published, fmt, actor_files, pattern_files):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (each loads the model once); output order is kept.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="local: multiprocessing on this machine; dask: Dask distributed.")
+@click.option("--scheduler", default=None, metavar="ADDR",
+              help="Dask scheduler address (tcp://HOST:8786); default a LocalCluster on 127.0.0.1.")
+def extract(inputs, published, fmt, actor_files, pattern_files, workers, engine, scheduler):
     """Run the whole pipeline over INPUTS (.txt, .html, .jsonl, directories, - for stdin).
 
     Writes one JSON object per article to standard output, in input order.
     """
-    _run(inputs, published, Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files)))
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    _run(inputs, published, Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files)),
+         workers, engine, scheduler)
 
 
 @cli.command()

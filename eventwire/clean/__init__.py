@@ -1,30 +1,69 @@
-"""Cleaning: keep the article, label and drop everything else (see issue 3).
+"""Cleaning: keep the article, label and drop everything else (issue 3).
 
-`run(article, settings)` fills `title`, `dateline`, `paragraphs` and `removed`.
+`run(article, settings)` extracts HTML with trafilatura when the input is HTML, then labels
+each line or paragraph of the text (see `text.py`) and fills `title`, `dateline`,
+`published` (from metadata or the dateline, only when unset), `paragraphs` (the kept body,
+offsets into `article.text`) and `removed` (every dropped piece with its kind and reason).
+
+The dateline ("WASHINGTON, United States (AFP) –") stays inside the first body paragraph so the
+paragraph is the line as written; `article.meta["dateline_end"]` is the offset where the story
+proper starts, for stages that must skip it.
 """
 from __future__ import annotations
 
 import logging
-import re
 
 from ..model import Article, Paragraph, Removed
+from .cues import load_cues
+from .dateline import find_dateline
+from .html import extract_html
+from .text import BODY, Unit, label_units
 
 LOGGER = logging.getLogger(__name__)
 
+__all__ = ["run", "clean_text", "extract_html", "find_dateline", "label_units"]
 
-def split_blocks(text: str):
-    """Yield (start, block) for each blank-line separated block, offsets into text."""
-    for m in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
-        block = m.group(0).rstrip()
-        if block.strip():
-            yield m.start(), block
+
+def _apply_html(article: Article) -> None:
+    extracted = extract_html(article.meta.pop("html"), article.url)
+    article.text = extracted.text
+    if extracted.title and not article.title:
+        article.title = extracted.title
+    if extracted.published and not article.published:
+        article.published = extracted.published
+    if not article.url and extracted.url:
+        article.url = extracted.url
+    for key in ("author", "sitename"):
+        value = getattr(extracted, key)
+        if value:
+            article.meta[key] = value
+    article.meta["extractor"] = "trafilatura"
+
+
+def clean_text(article: Article, cues_files: tuple[str, ...] = ()) -> list[Unit]:
+    """Label `article.text` and fill title, dateline, paragraphs and removed. Returns the units."""
+    cues = load_cues(cues_files)
+    units, detected = label_units(article.text, article.title, cues)
+    if detected and not article.title:
+        article.title = detected
+    article.paragraphs = [Paragraph(u.start, u.text) for u in units if u.kind == BODY]
+    article.removed = [Removed(u.kind, u.text, u.start, u.end, u.reason) for u in units if u.kind != BODY]
+    if article.paragraphs:
+        first = article.paragraphs[0]
+        found = find_dateline(first.text, cues)
+        if found:
+            article.dateline = found.dateline
+            article.meta["dateline_start"] = first.start
+            article.meta["dateline_end"] = first.start + found.end
+            article.meta["dateline_evidence"] = found.evidence
+            if found.published and not article.published:
+                article.published = found.published
+    return units
 
 
 def run(article: Article, settings=None) -> None:
-    blocks = list(split_blocks(article.text))
-    if blocks and article.title is None:
-        start, first = blocks[0]
-        article.title = first.strip()
-        article.removed.append(Removed("title", first, start, start + len(first), "first line"))
-        blocks = blocks[1:]
-    article.paragraphs = [Paragraph(start, block) for start, block in blocks]
+    """The clean stage: HTML extraction when needed, then the text cleaner."""
+    if article.meta.get("html"):
+        _apply_html(article)
+    cues_files = tuple(getattr(settings, "clean_files", ()) or ())
+    clean_text(article, cues_files)

@@ -1,0 +1,169 @@
+"""Who did it and to whom: source and target actors of a trigger, read off the dependency parse.
+
+Actors come only from `Article.actors` (the actors stage); this module maps parse tokens to
+those mentions and follows the grammar (passive voice, control verbs, coordination, pronouns).
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass
+
+from ..model import ActorMention
+
+LOGGER = logging.getLogger(__name__)
+
+SUBJECTS = {"nsubj", "csubj"}
+# Verbs whose object is the doer of their complement: "urged Moscow to withdraw".
+OBJECT_CONTROL = {"urge", "ask", "force", "order", "tell", "persuade", "call", "invite", "press",
+                  "push", "encourage", "allow", "help", "compel", "pressure", "warn", "instruct"}
+# Modifier relations whose actor stands for the head noun: "Russian ministers", "Britain's move".
+MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
+RECIPROCAL = {"other", "another"}  # "each other", "one another"
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    mention: ActorMention
+    how: str  # the grammatical path, for the evidence string
+
+    @property
+    def code(self) -> str | None:
+        return self.mention.code
+
+
+class ActorIndex:
+    """Mentions of one paragraph, found by character offset."""
+
+    def __init__(self, mentions: list[ActorMention], offset: int):
+        self.offset = offset
+        self.mentions = sorted((m for m in mentions if m.code), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def covering(self, token) -> ActorMention | None:
+        start = self.offset + token.idx
+        end = start + len(token.text)
+        i = bisect.bisect_right(self.starts, start) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.start <= start and end <= m.end:
+                return m
+            if m.end < start - 200:  # mentions are short: stop looking far back
+                break
+            i -= 1
+        return None
+
+    def in_range(self, start: int, end: int) -> list[ActorMention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def actors_for_token(token, index: ActorIndex, how: str, depth: int = 0) -> list[Arg]:
+    """The actor(s) a noun phrase headed by `token` stands for, including its conjuncts."""
+    if token is None or depth > 4:
+        return []
+    found: list[Arg] = []
+    mention = index.covering(token)
+    if mention is not None:
+        found.append(Arg(mention, how))
+    else:
+        for child in token.children:
+            if child.dep_ in MODIFIERS or child.dep_ == "appos":
+                found += actors_for_token(child, index, f"{how}>{child.dep_}", depth + 1)
+        if not found:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lemma_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found += actors_for_token(pobj, index, f"{how}>of", depth + 1)
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += actors_for_token(child, index, how, depth + 1)
+    return _unique(found)
+
+
+def _unique(args: list[Arg]) -> list[Arg]:
+    seen, out = set(), []
+    for a in args:
+        key = (a.mention.start, a.mention.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def subject_token(verb, depth: int = 0):
+    """The token that names the doer of `verb`, following control and coordination. Returns (token, path)."""
+    if depth > 5:
+        return None, ""
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj, "agent"
+        return None, "passive-without-agent"
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child, "nsubj"
+    head = verb.head
+    if head is verb:
+        return None, ""
+    if verb.dep_ == "xcomp":
+        if head.lemma_ in OBJECT_CONTROL:
+            for child in head.children:
+                if child.dep_ in ("dobj", "dative"):
+                    return child, "object-control"
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child, "xcomp-subject"
+        tok, path = subject_token(head, depth + 1)
+        return tok, f"xcomp<{path}"
+    if verb.dep_ in ("conj", "advcl", "pcomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
+        tok, path = subject_token(head, depth + 1)
+        return tok, f"{verb.dep_}<{path}"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        tok, path = subject_token(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else (None, "")
+        return tok, f"pcomp<{path}"
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+        return head, "relcl-head"
+    return None, ""
+
+
+def passive_patient(verb):
+    """The subject of a passive verb (its patient), or the noun a passive participle modifies."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def prep_objects(token, preps: set[str]):
+    """Objects of the given prepositions attached to `token` (including "in front of" style chains)."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lemma_.lower() in preps:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    yield child.lemma_.lower(), pobj
+        if child.dep_ == "prt" and child.lemma_.lower() in preps:  # "called on X" tagged as a particle
+            for sib in token.children:
+                if sib.dep_ == "dobj" and sib.i > child.i:
+                    yield child.lemma_.lower(), sib
+
+
+def is_reciprocal(token) -> bool:
+    return token is not None and token.lemma_.lower() in RECIPROCAL and any(
+        c.lower_ in ("each", "one") for c in token.children) or (
+        token is not None and token.lower_ == "each" and any(c.lemma_ == "other" for c in token.head.children))

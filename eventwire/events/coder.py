@@ -1,0 +1,358 @@
+"""The event coder: data-driven verb patterns over the dependency parse.
+
+For each sentence of the cleaned body: find trigger verbs in the pattern lexicon, check each
+pattern's frame (object noun, particle, preposition), read the source and target actors off
+the parse, decide the status, recode future and threatened acts, and emit `Event`s whose
+evidence names the pattern, the trigger words and the grammatical paths used.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from ..model import ActorMention, ActorRef, Article, Event
+from .arguments import (ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal, passive_patient,
+                        prep_objects, subject_token)
+from .lexicon import Pattern, StatusWords, load_cameo, load_patterns, load_status_words
+from .status import Status, determine_status
+
+LOGGER = logging.getLogger(__name__)
+
+PLACE_NOUNS = {"territory", "town", "city", "village", "region", "capital", "control", "power",
+               "province", "area", "airport", "base", "port", "border"}
+# Tokens that can only be someone else's subject if they point back ("it wants", "they said").
+REFERRING_PRONOUNS = {"it", "they", "its", "their", "we", "our"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    pattern: Pattern
+    code: str
+    trigger: object
+    obj: object | None
+    why: list[str]
+
+
+def _object_tokens(verb, pattern: Pattern):
+    """Direct objects (and their conjuncts), objects of the pattern's prepositions, passive patients."""
+    objs = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd"):
+            objs.append(child)
+        elif child.dep_ == "prep" and child.lemma_.lower() in pattern.object_preps:
+            objs += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "prt" and child.lemma_.lower() in pattern.object_preps:
+            objs += [g for g in verb.children if g.dep_ == "dobj"]
+        elif child.dep_ in ("xcomp", "ccomp") and pattern.object_preps:
+            objs.append(child)
+    patient = passive_patient(verb)
+    if patient is not None:
+        objs.append(patient)
+    expanded = []
+    for o in objs:
+        expanded.append(o)
+        expanded += [c for c in o.children if c.dep_ == "conj"]
+    return expanded
+
+
+def _words_of(token) -> set[str]:
+    """A noun's lemma with its compounds and adjectives: "sanctions legislation" -> {legislation, sanction}."""
+    words = {token.lemma_.lower(), token.lower_}
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            words |= {child.lemma_.lower(), child.lower_}
+    return words
+
+
+def _match(verb, pattern: Pattern) -> Candidate | None:
+    why = [f"trigger '{verb.text}'"]
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    if pattern.particle:
+        if not any(p.lemma_.lower() == pattern.particle for p in particles):
+            return None
+        why.append(f"particle '{pattern.particle}'")
+    elif particles and not pattern.particle_any and not any(
+            p.lemma_.lower() in pattern.object_preps or p.lemma_.lower() in pattern.target for p in particles):
+        return None  # "step up", "turn down" are other verbs
+    if pattern.prep:
+        if not any(c.dep_ in ("prep", "prt") and c.lemma_.lower() == pattern.prep for c in verb.children):
+            return None
+        why.append(f"preposition '{pattern.prep}'")
+    if pattern.subject_words:
+        subj, _ = subject_token(verb)
+        if subj is None or not (_words_of(subj) & pattern.subject_words):
+            return None
+        why.append(f"subject '{subj.text}'")
+    obj = None
+    objs = _object_tokens(verb, pattern)
+    if pattern.object:
+        obj = next((o for o in objs if _words_of(o) & pattern.object), None)
+        if obj is None:
+            return None
+        why.append(f"object '{obj.text}'")
+    elif objs:
+        obj = objs[0]
+    if pattern.object_not and obj is not None and _words_of(obj) & pattern.object_not:
+        return None
+    if pattern.object_adj:
+        hit = next((t for t in verb.subtree if t.lemma_.lower() in pattern.object_adj and t.i > verb.i), None)
+        if hit is None:
+            return None
+        why.append(f"describes as '{hit.text}'")
+    if pattern.object_place:
+        targets = [o for o in objs] + [p for _, p in prep_objects(verb, {"into", "in"})]
+        if not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in PLACE_NOUNS for t in targets):
+            return None
+    code = pattern.code
+    if pattern.modifiers:
+        words = set()
+        for o in objs:
+            words |= _words_of(o)
+            for c in o.subtree:
+                words.add(c.lemma_.lower())
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                words.add(c.lemma_.lower())
+        for word, mcode in pattern.modifiers.items():
+            if word in words:
+                code = mcode
+                why.append(f"modifier '{word}'")
+                break
+    return Candidate(pattern, code, verb, obj, why)
+
+
+def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[list[Arg], str]:
+    verb = cand.trigger
+    subj, path = subject_token(verb)
+    if subj is None and verb.i == verb.sent.start and verb.dep_ == "ROOT" and sent_subjects:
+        # Machine-translated fragments ("Vowed, if ...") lose their subject: take the last one before.
+        return [sent_subjects[-1]], "subject of the previous sentence"
+    if subj is None:
+        return [], path
+    args = actors_for_token(subj, index, path)
+    if not args and subj.lower_ in REFERRING_PRONOUNS:
+        args = _resolve_referring(subj, index)
+    return args, path
+
+
+def _resolve_referring(pron, index: ActorIndex) -> list[Arg]:
+    """"Russia said it wants ...": a pronoun subject of a reported clause is the reporter."""
+    node = pron.head
+    while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head is not node:
+        node = node.head
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child is not pron:
+                args = actors_for_token(child, index, "pronoun->reporter")
+                if args:
+                    return args
+    return []
+
+
+def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tuple[list[Arg], str, bool]:
+    """Return (targets, how, reciprocal). Looks where the pattern says, on the verb and its object."""
+    verb, obj = cand.trigger, cand.obj
+    source_spans = {(a.mention.start, a.mention.end) for a in sources}
+    passive = is_passive(verb)
+
+    def usable(args):
+        return [a for a in args if (a.mention.start, a.mention.end) not in source_spans]
+
+    for where in cand.pattern.target:
+        found: list[Arg] = []
+        if where == "dobj":
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    if is_reciprocal(child) or any(is_reciprocal(g) for g in child.children):
+                        return [], "reciprocal 'each other'", True
+                    found += actors_for_token(child, index, "dobj")
+            if passive:
+                patient = passive_patient(verb)
+                if patient is not None:
+                    found += actors_for_token(patient, index, "passive subject")
+        elif where == "dative":
+            for child in verb.children:
+                if child.dep_ in ("dative", "iobj"):
+                    found += actors_for_token(child, index, "dative")
+        elif where == "objposs":
+            if obj is not None:
+                found += actors_for_token(obj, index, "object")
+        elif where == "nsubjpass":
+            patient = passive_patient(verb)
+            if patient is not None:
+                found += actors_for_token(patient, index, "passive subject")
+        else:
+            for holder in (verb, obj):
+                if holder is None:
+                    continue
+                for prep, pobj in prep_objects(holder, {where}):
+                    found += actors_for_token(pobj, index, f"'{prep}'")
+        found = usable(found)
+        if found:
+            return found, where, False
+    return [], "", False
+
+
+def _fallback_target(cand: Candidate, index: ActorIndex, sources: list[Arg], subj_tokens) -> list[Arg]:
+    """No target where the pattern looks: the first other actor inside the trigger's own phrase."""
+    verb = cand.trigger
+    skip = set()
+    for s in subj_tokens:
+        skip |= {t.i for t in s.subtree}
+    source_codes = {a.code for a in sources}
+    for tok in verb.subtree:
+        if tok.i in skip or tok.i <= verb.i:
+            continue
+        mention = index.covering(tok)
+        if mention is not None and mention.code not in source_codes:
+            return [Arg(mention, "nearest actor in the trigger's phrase")]
+    return []
+
+
+def _conditional_target(verb, index: ActorIndex) -> list[Arg]:
+    """A threat with a condition targets whoever the condition is about: "vowed ..., if Moscow attacks"."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should")
+                                         for m in child.children):
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    return actors_for_token(sub, index, "subject of the condition")
+    return []
+
+
+def _same_side(src: ActorMention, tgt: ActorMention) -> bool:
+    if src.code == tgt.code:
+        return True
+    # A government acting on its own bare country is the same actor seen twice ("Russia ... Moscow").
+    return bool(src.country) and src.country == tgt.country and not (src.sector and tgt.sector) and (
+        (src.sector or "GOV") == "GOV" and (tgt.sector or "GOV") == "GOV")
+
+
+def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
+    """Future and threatened acts take the CAMEO 'intent' or 'threaten' code (status.yaml)."""
+    if code.startswith("13"):
+        return code, "threatened"
+    if status.value not in ("intended", "threatened") and not status.future:
+        return code, status.value
+    for n in (4, 3, 2):
+        rule = words.future_codes.get(code[:n])
+        if rule:
+            new_code, new_status = rule
+            if status.value == "threatened" and new_status == "intended":
+                return new_code or code, "intended"
+            return (new_code or code), new_status
+    return code, status.value
+
+
+def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, patterns, words: StatusWords,
+                  prev_subjects: list[Arg]) -> list[Event]:
+    """Code one parsed sentence. `prev_subjects` carries subject actors across sentences."""
+    table = load_cameo()
+    candidates: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            continue
+        for pattern in patterns.get(tok.lemma_.lower(), ()):
+            cand = _match(tok, pattern)
+            if cand is not None:
+                candidates.append(cand)
+                break
+    events: list[Event] = []
+    coded_triggers: set[int] = set()
+    sent_start = para_start + sent.start_char
+    sent_span = (sent_start, para_start + sent.end_char)
+    # Complements before their governing threat verb: "vowed to strike" codes the strike as the threat.
+    candidates.sort(key=lambda c: -_depth(c.trigger))
+    for cand in candidates:
+        pattern, verb = cand.pattern, cand.trigger
+        status = determine_status(verb, words)
+        if pattern.hostile_complement and any(t.i in coded_triggers for t in verb.subtree if t is not verb):
+            continue  # the threatened act itself was coded as the threat
+        sources, src_how = _find_sources(cand, index, prev_subjects)
+        if not sources:
+            continue
+        targets, tgt_how, reciprocal = _find_targets(cand, index, sources)
+        confidence = pattern.confidence
+        if not targets and pattern.hostile_complement:
+            targets = _conditional_target(verb, index)
+            tgt_how = "subject of the condition" if targets else tgt_how
+        if not targets and not reciprocal and not pattern.no_target:
+            subj, _ = subject_token(verb)
+            targets = _fallback_target(cand, index, sources, [subj] if subj is not None else [])
+            tgt_how = "nearest actor in the phrase" if targets else ""
+            confidence -= 0.2
+        if pattern.reciprocal and not targets and len(sources) > 1:
+            reciprocal = True
+        if not targets and not reciprocal and not pattern.no_target:
+            continue
+        code, final_status = _recode(cand.code, status, words)
+        pairs: list[tuple[Arg, Arg | None]] = []
+        if reciprocal and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        elif targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif pattern.no_target:
+            pairs = [(s, None) for s in sources]
+        for src, tgt in pairs:
+            if tgt is not None and _same_side(src.mention, tgt.mention):
+                continue
+            info = table.get(code)
+            evidence = (f"pattern {pattern.id} ({pattern.source_file}): " + ", ".join(cand.why)
+                        + f"; source '{src.mention.text}' via {src.how or src_how}"
+                        + (f"; target '{tgt.mention.text}' via {tgt.how or tgt_how}" if tgt else "; no target")
+                        + f"; status {final_status}" + (f" ({status.why})" if status.why else ""))
+            trig_start = para_start + verb.idx
+            events.append(Event(
+                source=ActorRef(src.mention.text, src.code),
+                target=ActorRef(tgt.mention.text, tgt.code) if tgt else None,
+                code=code, status=final_status,
+                sentence=article.text[sent_span[0]:sent_span[1]], span=sent_span,
+                trigger=(trig_start, trig_start + len(verb.text)),
+                evidence=evidence, confidence=max(0.1, min(1.0, confidence)),
+                plover={"type": info.plover_type, "mode": info.plover_mode} if info else {},
+                goldstein=info.goldstein if info else None,
+                quad_class=info.quad_class if info else None))
+        if pairs and final_status in ("threatened", "intended", "actual"):
+            coded_triggers.add(verb.i)
+    return _dedupe(events)
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (source, target, root) and sentence: the most confident wins."""
+    best: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.source.code, ev.target.code if ev.target else None, ev.root, ev.status in ("hypothetical", "negated"))
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    return sorted(best.values(), key=lambda e: e.trigger)
+
+
+def subject_actors(sent, index: ActorIndex) -> list[Arg]:
+    """Actors named as subjects in a sentence, in order (for subjectless fragments that follow)."""
+    out: list[Arg] = []
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            for arg in actors_for_token(tok, index, "subject"):
+                out.append(arg)
+    return out
+
+
+def code_article(article: Article, pattern_files: tuple[str, ...] = ()) -> list[Event]:
+    patterns = load_patterns(tuple(pattern_files))
+    words = load_status_words()
+    events: list[Event] = []
+    for para in article.paragraphs:
+        if para.doc is None:
+            continue
+        index = ActorIndex([m for m in article.actors if para.start <= m.start < para.end], para.start)
+        prev_subjects: list[Arg] = []
+        for sent in para.doc.sents:
+            events += code_sentence(sent, para.start, index, article, patterns, words, prev_subjects)
+            prev_subjects = subject_actors(sent, index) or prev_subjects
+    return events

@@ -1,0 +1,160 @@
+"""The event coder's knowledge: CAMEO table, verb patterns and status words, loaded from data files."""
+from __future__ import annotations
+
+import csv
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+LOGGER = logging.getLogger(__name__)
+
+DATA = "eventwire.data.events"
+
+
+class PatternError(ValueError):
+    """A pattern file that cannot be used (unknown key, missing code, unknown CAMEO code)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One row of patterns.yaml; see the header of that file for what each key means."""
+
+    id: str
+    lemmas: frozenset[str]
+    code: str
+    particle: str | None = None
+    particle_any: bool = False
+    object: frozenset[str] | None = None
+    object_preps: tuple[str, ...] = ()
+    object_not: frozenset[str] | None = None
+    object_adj: frozenset[str] | None = None
+    object_place: bool = False
+    prep: str | None = None
+    subject_words: frozenset[str] | None = None
+    modifiers: dict = field(default_factory=dict)
+    target: tuple[str, ...] = ("dobj", "dative", "with", "against", "to", "on", "at", "into", "from")
+    no_target: bool = False
+    reciprocal: bool = False
+    hostile_complement: bool = False
+    confidence: float = 0.85
+    source_file: str = "patterns.yaml"
+
+    @property
+    def specificity(self) -> int:
+        """Patterns with more conditions are tried first ("hold talks" before "hold")."""
+        return sum(bool(x) for x in (self.particle, self.object, self.prep, self.subject_words,
+                                     self.object_adj, self.object_place))
+
+
+_LIST_KEYS = {"lemmas", "object", "object_not", "object_adj", "subject_words"}
+_KNOWN = {f for f in Pattern.__dataclass_fields__} - {"source_file"}
+
+
+def _expand(value, groups: dict, where: str) -> list[str]:
+    if isinstance(value, str):
+        if value.startswith("@"):
+            if value[1:] not in groups:
+                raise PatternError(f"{where}: unknown group {value}")
+            return list(groups[value[1:]])
+        return [value]
+    out: list[str] = []
+    for item in value or []:
+        out += _expand(item, groups, where)
+    return out
+
+
+def _build_pattern(raw: dict, groups: dict, source: str, table: dict) -> Pattern:
+    where = f"{source}: pattern {raw.get('id', '?')}"
+    unknown = set(raw) - _KNOWN
+    if unknown:
+        raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
+    if not raw.get("id") or not raw.get("lemmas") or not raw.get("code"):
+        raise PatternError(f"{where}: id, lemmas and code are required")
+    kwargs = dict(raw)
+    for key in _LIST_KEYS & set(raw):
+        kwargs[key] = frozenset(w.lower() for w in _expand(raw[key], groups, where))
+    for key in ("object_preps", "target"):
+        if key in raw:
+            kwargs[key] = tuple(raw[key])
+    kwargs["code"] = str(raw["code"])
+    kwargs["modifiers"] = {str(k).lower(): str(v) for k, v in (raw.get("modifiers") or {}).items()}
+    for code in [kwargs["code"], *kwargs["modifiers"].values()]:
+        if code not in table:
+            raise PatternError(f"{where}: {code} is not a CAMEO code in cameo.tsv")
+    return Pattern(source_file=source, **kwargs)
+
+
+@lru_cache(maxsize=1)
+def load_cameo() -> dict[str, CameoCode]:
+    """CAMEO code -> name, Goldstein, QuadClass and PLOVER type/mode (data/events/cameo.tsv)."""
+    text = resources.files(DATA).joinpath("cameo.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
+    return {r["code"]: CameoCode(r["code"], r["name"], float(r["goldstein"]), int(r["quad_class"]),
+                                 r["plover_type"] or None, r["plover_mode"] or None) for r in rows}
+
+
+def _read_yaml(path_or_name: str) -> tuple[dict, str]:
+    if Path(path_or_name).is_file():
+        return yaml.safe_load(Path(path_or_name).read_text(encoding="utf-8")) or {}, str(path_or_name)
+    text = resources.files(DATA).joinpath(path_or_name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}, path_or_name
+
+
+@lru_cache(maxsize=8)
+def load_patterns(extra_files: tuple[str, ...] = ()) -> dict[str, list[Pattern]]:
+    """Return lemma -> patterns (most specific first). User files extend or replace by id.
+
+    Raises:
+        PatternError: a pattern file has an unknown key, group or CAMEO code.
+    """
+    table = load_cameo()
+    by_id: dict[str, Pattern] = {}
+    for name in ("patterns.yaml", *extra_files):
+        doc, source = _read_yaml(name)
+        groups = doc.get("groups") or {}
+        for raw in doc.get("patterns") or []:
+            pattern = _build_pattern(raw, groups, source, table)
+            by_id[pattern.id] = pattern
+    index: dict[str, list[Pattern]] = {}
+    for pattern in by_id.values():
+        for lemma in pattern.lemmas:
+            index.setdefault(lemma, []).append(pattern)
+    for plist in index.values():
+        plist.sort(key=lambda p: -p.specificity)
+    LOGGER.info("loaded %d event patterns", len(by_id))
+    return index
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    intent_heads: frozenset[str]
+    threat_heads: frozenset[str]
+    negating_heads: frozenset[str]
+    conditional_marks: frozenset[str]
+    speculative_heads: frozenset[str]
+    future_codes: dict
+
+
+@lru_cache(maxsize=1)
+def load_status_words() -> StatusWords:
+    doc, _ = _read_yaml("status.yaml")
+    lists = {k: frozenset(str(w).lower() for w in doc[k]) for k in
+             ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads",
+              "conditional_marks", "speculative_heads")}
+    return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()}, **lists)

@@ -1,0 +1,82 @@
+"""Did it happen? An event's status from auxiliaries, governing verbs, conditions and negation."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import StatusWords
+
+# Clause links a status climbs through: "set to [hold]", "said it would [hold]", "vowed to [respond]".
+CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
+
+
+@dataclass(slots=True)
+class Status:
+    value: str  # actual | intended | threatened | hypothetical | negated
+    why: str
+    future: bool = False
+    threat_head: object = None  # the token of a governing threat verb, if any
+
+
+def _own_markers(verb, words: StatusWords):
+    """Aux words, negation and condition markers attached to one clause head."""
+    aux, neg, mark = [], [], []
+    for child in verb.children:
+        lower = child.lower_
+        if child.dep_ in ("aux", "auxpass"):
+            aux.append(lower)
+        elif child.dep_ == "neg" or (child.dep_ == "advmod" and lower in ("never",)):
+            neg.append(lower)
+        elif child.dep_ == "mark" and lower in words.conditional_marks:
+            mark.append(lower)
+        elif child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            neg.append("no " + child.lower_)
+    return aux, neg, mark
+
+
+def determine_status(trigger, words: StatusWords) -> Status:
+    """Walk from the trigger up its clause chain, collecting what modifies whether it happened."""
+    aux, neg, mark = _own_markers(trigger, words)
+    if neg:
+        return Status("negated", f"negation '{neg[0]}' on '{trigger.text}'")
+    if mark:
+        return Status("hypothetical", f"condition '{mark[0]}' on '{trigger.text}'")
+    if any(a in words.hypothetical_aux for a in aux):
+        return Status("hypothetical", f"modal '{next(a for a in aux if a in words.hypothetical_aux)}'")
+    future = any(a in words.future_aux for a in aux) or ("going" in aux)
+    why = f"auxiliary '{next(a for a in aux if a in words.future_aux)}'" if future else ""
+    status = Status("intended" if future else "actual", why, future)
+
+    node, steps = trigger, 0
+    while node.dep_ in CLIMB and node.head is not node and steps < 6:
+        link, head = node.dep_, node.head
+        steps += 1
+        h_aux, h_neg, h_mark = _own_markers(head, words)
+        lemma = head.lemma_.lower()
+        if link in ("prep", "pobj", "dobj") and head.pos_ not in ("VERB", "AUX", "ADP"):
+            break  # a noun's modifier: the clause chain ends here
+        if head.lower_ == "without" or (link == "pcomp" and head.lemma_ == "of" and head.head.lemma_ in ("short",)):
+            return Status("negated", f"'{head.text}' governs '{trigger.text}'")
+        if link in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and lemma in words.negating_heads:
+            return Status("negated", f"'{head.text}' denies or cancels '{trigger.text}'")
+        if h_mark:
+            return Status("hypothetical", f"condition '{h_mark[0]}' on '{head.text}'")
+        if link in ("xcomp", "conj") and h_neg:
+            return Status("negated", f"negation on '{head.text}'")
+        if link in ("xcomp", "conj") and any(a in words.hypothetical_aux for a in h_aux):
+            return Status("hypothetical", f"modal on '{head.text}'")
+        if link in ("xcomp", "ccomp") and lemma in words.threat_heads:
+            return Status("threatened", f"threat verb '{head.text}' governs '{trigger.text}'", True, head)
+        if link == "xcomp" and lemma in words.intent_heads and not status.future:
+            status = Status("intended", f"'{head.text} to {trigger.text}'", True)
+        if link == "conj" and not status.future and any(a in words.future_aux for a in h_aux):
+            status = Status("intended", f"auxiliary on '{head.text}'", True)
+        if link in ("ccomp", "advcl", "relcl", "acl"):
+            break  # a new clause: its own tense stands
+        node = head
+    if trigger.sent.text.rstrip().endswith("?") and trigger.sent.root.i >= 0 and not status.future:
+        first = trigger.sent[0].lower_
+        if first in ("will", "would", "could", "can", "should", "did", "does", "is", "are", "do"):
+            return Status("hypothetical", "question")
+    return status

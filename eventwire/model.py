@@ -139,6 +139,7 @@ class Quote:
     direct: bool
     span: tuple[int, int]
     evidence: str = ""  # the reporting verb and the rule that attributed it
+    speaker_span: tuple[int, int] | None = None  # offsets of the words naming the speaker (antecedent for pronouns)
 
     def to_contract(self) -> dict:
         return {"text": self.text, "speaker": self.speaker, "direct": self.direct,

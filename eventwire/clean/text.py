@@ -31,8 +31,18 @@ _PAREN = re.compile(r"\(([^()]{2,80})\)\s*$")
 # Topical continuity: a line sharing less than this share of its content words with the
 # story so far is off-topic.
 OFF_TOPIC = 0.2
-# The tail (from the first off-topic junk line to the end) must be this junky to be cut.
+# The tail (from the first off-topic junk line to the end) must be this junky to be cut, and
+# this share of it must carry junk phrases or patterns (an appeal, not a change of subject).
 TAIL_JUNK_SHARE = 0.75
+TAIL_MARKED_SHARE = 0.3
+# A body line opens the tail only when it is clearly off-topic, and only once a story is told.
+OFF_TOPIC_OPENER = 0.12
+MIN_STORY_UNITS = 5
+MIN_STORY_CHARS = 1000
+# A long line flagged only by junk phrases is kept when this share of its words is the story's.
+ON_TOPIC = 0.5
+RESCUE_MIN_WORDS = 15
+_RESCUABLE = ("junk phrases", "cue pattern 'sign-up call'", "cue pattern 'app promo'")
 
 
 @dataclass
@@ -204,16 +214,28 @@ def label_title(units: list[Unit], title: str | None, cues: Cues) -> str | None:
     return first.text.strip()
 
 
+def rescue_on_topic(units: list[Unit]) -> None:
+    """Keep a long line whose junk phrases are the story's own subject (an article about subscriptions)."""
+    body = [u for u in units if u.kind == BODY]
+    for unit in units:
+        if unit.kind != "boilerplate" or unit.words < RESCUE_MIN_WORDS or not unit.reason.startswith(_RESCUABLE):
+            continue
+        profile = set().union(*(u.content for u in body if u is not unit)) if body else set()
+        sim = similarity(unit, profile)
+        if sim is not None and sim >= ON_TOPIC:
+            unit.label(BODY, "")
+
+
 def cut_tail(units: list[Unit], cues: Cues) -> None:
     """Once the story ends and an unrelated appeal or promo begins, the rest is junk."""
     body_chars_before = 0
     profile: set[str] = set()
     seen_body = 0
     for i, unit in enumerate(units):
-        if seen_body >= 3 and body_chars_before >= 200:
+        if seen_body >= MIN_STORY_UNITS and body_chars_before >= MIN_STORY_CHARS:
             sim_i = similarity(unit, profile)
             opens = unit.kind in ("boilerplate", "navigation") or unit.kind == BODY and (
-                unit.cues or (sim_i is not None and sim_i < OFF_TOPIC))
+                unit.cues or (sim_i is not None and sim_i < OFF_TOPIC_OPENER))
             if opens and _tail_is_junk(units[i:], profile, body_chars_before):
                 start = i
                 while start > 0 and units[start - 1].kind == BODY and _is_heading_shape(units[start - 1]):
@@ -231,19 +253,22 @@ def cut_tail(units: list[Unit], cues: Cues) -> None:
 
 def _tail_is_junk(tail: list[Unit], profile: set[str], story_chars: int) -> bool:
     junky = 0
-    marked = False
+    marked = 0
     body_chars = 0
     tail_chars = sum(len(u.text) for u in tail)
     for unit in tail:
+        if unit.kind == BODY and _BULLET.match(unit.text) and not unit.cues:
+            continue  # a list item belongs to whatever list it is in: neither story nor appeal evidence
         sim = similarity(unit, profile)
         off = sim is not None and sim < OFF_TOPIC
         if unit.kind != BODY or unit.cues or off:
             junky += 1
         if unit.kind in ("boilerplate", "navigation") or unit.cues:
-            marked = True
+            marked += 1
         if unit.kind == BODY and not off:
             body_chars += len(unit.text)
-    return (marked and junky / len(tail) >= TAIL_JUNK_SHARE and body_chars <= story_chars / 2
+    return (marked >= 2 and marked / len(tail) >= TAIL_MARKED_SHARE and junky / len(tail) >= TAIL_JUNK_SHARE
+            and body_chars <= story_chars / 2
             and body_chars <= tail_chars / 4)
 
 
@@ -279,6 +304,7 @@ def label_units(text: str, title: str | None = None, cues: Cues | None = None) -
         if unit.kind == BODY:
             label_line(unit, cues)
     detected = label_title(units, title, cues)
+    rescue_on_topic(units)
     cut_tail(units, cues)
     label_headings(units)
     return units, detected

@@ -1,0 +1,89 @@
+"""The event coder on sentences written for these tests (actors given by hand)."""
+import pytest
+
+from eventwire.events import load_cameo, load_patterns
+from eventwire.events.lexicon import PatternError
+
+from events_helpers import coded, make_article
+
+pytestmark = pytest.mark.slow
+
+
+def roots(events):
+    return {(s, t, c[:2], st) for s, t, c, st in events}
+
+
+def test_events_active_voice_criticism():
+    art = make_article("Egypt condemned Ethiopia on Tuesday over the dam.", {"Egypt": "EGY", "Ethiopia": "ETH"})
+    assert ("EGY", "ETH", "111", "actual") in coded(art)
+
+
+def test_events_passive_voice_swaps_roles():
+    art = make_article("The convoy was attacked by Hamas near the crossing.", {"The convoy": "ISRMIL", "Hamas": "PSEREB"})
+    assert ("PSEREB", "ISRMIL", "19", "actual") in roots(coded(art))
+
+
+def test_events_coordinated_subject_gets_one_event_per_actor():
+    art = make_article("France and Germany imposed sanctions on Iran.", {"France": "FRA", "Germany": "DEU", "Iran": "IRN"})
+    got = coded(art)
+    assert ("FRA", "IRN", "163", "actual") in got and ("DEU", "IRN", "163", "actual") in got
+
+
+def test_events_joint_talks_go_both_ways_and_future_is_intent():
+    art = make_article("Chinese and Indian foreign ministers will hold talks on Friday.",
+                       {"Chinese": "CHNGOV", "Indian": "INDGOV"})
+    got = coded(art)
+    assert ("CHNGOV", "INDGOV", "036", "intended") in got and ("INDGOV", "CHNGOV", "036", "intended") in got
+
+
+def test_events_threat_of_sanctions_is_threatened_not_imposed():
+    art = make_article("Canada flagged tough sanctions against Venezuela.", {"Canada": "CAN", "Venezuela": "VEN"})
+    assert ("CAN", "VEN", "1312", "threatened") in coded(art)
+
+
+def test_events_conditional_attack_is_not_an_event():
+    art = make_article("Japan warned it would respond if China attacks Taiwan.",
+                       {"Japan": "JPN", "China": "CHN", "Taiwan": "TWN"})
+    got = coded(art)
+    assert not any(s == "CHN" and st in ("actual", "intended", "threatened") for s, t, c, st in got)
+
+
+def test_events_negated_meeting_is_negated():
+    art = make_article("Serbia did not meet Kosovo in Brussels.", {"Serbia": "SRB", "Kosovo": "XKX"})
+    assert {st for *_, st in coded(art)} <= {"negated"}
+
+
+def test_events_modal_makes_hypothetical():
+    art = make_article("Russia may try to block the council.", {"Russia": "RUS", "the council": "IGOUNO"})
+    assert all(st == "hypothetical" for *_, st in coded(art))
+
+
+def test_events_object_control_verb_gives_the_doer():
+    art = make_article("Kenya urged Somalia to withdraw troops from the border.", {"Kenya": "KEN", "Somalia": "SOM"})
+    assert ("KEN", "SOM", "020", "actual") in coded(art)
+
+
+def test_events_evidence_names_pattern_and_words():
+    art = make_article("Peru expelled the Mexican ambassador.", {"Peru": "PER", "Mexican ambassador": "MEXGOV"})
+    from eventwire.events import run
+
+    run(art)
+    ev = next(e for e in art.events if e.code == "161")
+    assert "reduce.expel" in ev.evidence and "expelled" in ev.evidence
+    assert ev.plover["type"] and ev.quad_class == 4 and -10 <= ev.goldstein <= 10
+
+
+def test_events_cameo_table_has_every_root_with_quad_class():
+    table = load_cameo()
+    assert {f"{n:02d}" for n in range(1, 21)} <= set(table)
+    assert table["190"].quad_class == 4 and table["036"].quad_class == 1
+
+
+def test_events_user_pattern_file_extends_lexicon(tmp_path):
+    f = tmp_path / "mine.yaml"
+    f.write_text("patterns:\n  - {id: mine.snub, lemmas: [snub], code: '111', target: [dobj]}\n")
+    assert "snub" in load_patterns((str(f),))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("patterns:\n  - {id: x, lemmas: [snub], code: '999'}\n")
+    with pytest.raises(PatternError):
+        load_patterns((str(bad),))

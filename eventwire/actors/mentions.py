@@ -1,0 +1,399 @@
+"""Actor mentions: from matched names, role nouns and spaCy entities to resolved `ActorMention`s.
+
+Per paragraph Doc:
+1. units: known names and role nouns (`matcher.py`), PERSON/ORG entities the data does not know,
+   and the possessive determiners "its"/"their";
+2. phrases: adjacent units joined through "'s", "of (the)", "in" and name appositions
+   ("Russian Foreign Ministry spokeswoman Maria Zakharova", "the chairman of the Senate ... Committee");
+3. resolution: a known person's dated term wins; else an organisation's code; else the country from a
+   modifier/possessive/complement plus the sector of the head role noun; a role with no country takes
+   it from the sentence, the dateline or the article so far;
+4. document passes: surname coreference ("Lavrov" after "Sergei Lavrov") and he/she pronouns.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ..model import ActorMention, Article
+from .knowledge import COUNTRY_KINDS, Entry, Knowledge, Role, split_code
+from .matcher import Matchers, find_candidates
+
+LOGGER = logging.getLogger(__name__)
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+POSS_PRONOUNS = {"its", "their"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+ORG_KINDS = ("igo", "west", "group")  # their code never takes a country or sector from the phrase
+NON_ACTOR = "none"
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int  # token indices in the Doc
+    end: int
+    kind: str  # name | role | person | org | poss
+    entry: Entry | None = None
+    role: Role | None = None
+    possessor: bool = False  # followed by 's: it owns the next unit ("Egypt's", "Putin's")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A mention before document-level passes; token offsets plus resolution."""
+
+    doc: object
+    para_start: int
+    start: int
+    end: int
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    role: str
+    evidence: str
+    needs_country: bool = False
+    gender: str | None = None
+    person_name: str | None = None  # the person's name tokens, for coreference
+
+    @property
+    def char_start(self) -> int:
+        return self.para_start + self.doc[self.start].idx
+
+    @property
+    def char_end(self) -> int:
+        last = self.doc[self.end - 1]
+        return self.para_start + last.idx + len(last.text)
+
+
+@dataclass
+class Context:
+    """What one article's resolution knows so far."""
+
+    kb: Knowledge
+    date: str | None
+    dateline_country: str | None
+    coref: dict[str, Draft] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- units
+
+def _sentence_text(doc, i: int) -> str:
+    return doc[i].sent.text if doc.has_annotation("SENT_START") else doc.text
+
+
+def _is_vetoed(doc, cand_start: int, surface: str, kb: Knowledge) -> bool:
+    cues = kb.context_veto.get(surface)
+    if not cues:
+        return False
+    sent = _sentence_text(doc, cand_start)
+    return any(re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", sent, re.IGNORECASE) for cue in cues)
+
+
+def build_units(doc, matchers: Matchers, ctx: Context) -> list[Unit]:
+    """Known names, role nouns, unknown PERSON/ORG entities and its/their, in token order."""
+    kb = matchers.knowledge
+    units: list[Unit] = []
+    covered = [False] * len(doc)
+    person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    for cand in find_candidates(doc, matchers):
+        if cand.role is not None:
+            unit = Unit(cand.start, cand.end, "role", role=cand.role)
+        else:
+            entry = _choose_entry(doc, cand.start, cand.end, cand.entries, kb, ctx.date, person_ents)
+            if entry is None:
+                continue
+            unit = Unit(cand.start, cand.end, "person" if entry.kind == "person" else "name", entry=entry)
+        for i in range(unit.start, unit.end):
+            covered[i] = True
+        if unit.entry is None or unit.entry.kind != NON_ACTOR:  # a listed non-actor only blocks its words
+            units.append(unit)
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        free = [i for i in range(ent.start, ent.end) if not covered[i]]
+        if not free:
+            continue
+        # Take the uncovered tail of the entity (a title before a name is already a role unit).
+        start = free[0]
+        if ent.label_ == "ORG" and len(free) != len(ent):
+            continue  # partly known organisation names are left to the known part
+        if any(covered[i] for i in range(start, ent.end)):
+            continue
+        if not any(doc[i].is_alpha and doc[i].text[:1].isupper() for i in range(start, ent.end)):
+            continue
+        units.append(Unit(start, ent.end, "person" if ent.label_ == "PERSON" else "org"))
+        for i in range(start, ent.end):
+            covered[i] = True
+    for tok in doc:
+        if not covered[tok.i] and tok.lower_ in POSS_PRONOUNS and tok.tag_ == "PRP$":
+            units.append(Unit(tok.i, tok.i + 1, "poss"))
+    units.sort(key=lambda u: u.start)
+    for unit in units:
+        if unit.end < len(doc) and doc[unit.end].text in POSSESSIVE:
+            unit.possessor = True
+    return units
+
+
+def _choose_entry(doc, start: int, end: int, entries: list[Entry], kb: Knowledge, date: str | None,
+                  person_ents) -> Entry | None:
+    surface = doc[start:end].text
+    inside_person = next((e for e in person_ents if e.start <= start and end <= e.end and len(e) > end - start), None)
+    prev = doc[start - 1].text if start > 0 else ""
+    people = [e for e in entries if e.kind == "person"]
+    others = [e for e in entries if e.kind != "person"]
+    if people:
+        person = people[0]
+        label = doc[start].ent_type_
+        ok = not person.alias or (person.active_by(date) and label in ("", "PERSON", "NORP")
+                                  and inside_person is None)
+        if ok:
+            return person
+    if not others:
+        return None
+    if inside_person is not None or prev in kb.person_titles:
+        return None  # "Michael Jordan", "Mr Chad": a person's name, not the country
+    if _is_vetoed(doc, start, surface, kb):
+        return None
+    return others[0]
+
+
+# ---------------------------------------------------------------- phrases
+
+def _gap(doc, a: Unit, b: Unit) -> list[str]:
+    return [t.lower_ for t in doc[a.end:b.start]]
+
+
+def _kind(unit: Unit) -> str:
+    if unit.kind == "name":
+        return "country" if unit.entry.kind in COUNTRY_KINDS else "org"
+    return unit.kind
+
+
+def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
+    """How `unit` attaches to the phrase `group`, or None when it starts a new phrase."""
+    last = group[-1]
+    gap = _gap(doc, last, unit)
+    kinds = {_kind(u) for u in group}
+    new = _kind(unit)
+    if unit.kind == "person" and "person" in {u.kind for u in group if not u.possessor}:
+        return None
+    if last.kind == "person" and not last.possessor:
+        return None  # nothing but an apposition follows a name inside one phrase
+    if last.possessor:
+        return "possessive" if gap in (["'s"], ["’s"], ["'"], ["’"]) and new in ("role", "person", "org") else None
+    if not gap:
+        if new == "country" and kinds & {"role", "org"}:
+            return None  # "the Russian envoy US" is two phrases
+        return "adjacent"
+    if gap in (["of"], ["of", "the"]) and kinds & {"role", "org"} and new in ("country", "org", "role"):
+        return "of"
+    if gap in (["in"],) and kinds == {"role"} and new == "country":
+        return "in"
+    if gap == [","] and unit.kind == "person" and kinds & {"role"} and "person" not in kinds:
+        head = doc[unit.end - 1]
+        if head.dep_ == "appos" and group[0].start <= head.head.i < last.end:
+            return "apposition"
+    return None
+
+
+def group_units(doc, units: list[Unit]) -> list[list[Unit]]:
+    """Join adjacent units into actor phrases."""
+    groups: list[list[Unit]] = []
+    for unit in units:
+        if unit.kind == "poss":
+            groups.append([unit])
+            continue
+        if groups and groups[-1][-1].kind != "poss" and _same_sentence(doc, groups[-1][-1], unit) \
+                and _joins(doc, groups[-1], unit):
+            groups[-1].append(unit)
+        elif groups and groups[-1][-1].kind == "poss" and groups[-1][-1].end == unit.start and unit.kind == "role":
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+    return [g for g in groups if any(u.kind != "poss" for u in g)]
+
+
+def _same_sentence(doc, a: Unit, b: Unit) -> bool:
+    return doc[a.start].sent.start == doc[b.start].sent.start
+
+
+# ---------------------------------------------------------------- resolution
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if not country:
+        return None
+    return country + (sector or "")
+
+
+def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
+                  last_country: str | None, shared_roles: list[Unit] | None = None) -> Draft | None:
+    """Resolve one phrase to a Draft mention (country may still be missing: `needs_country`)."""
+    kb, date = ctx.kb, ctx.date
+    core = [u for u in group if u.kind != "poss"]
+    start, end = core[0].start, core[-1].end
+    text = doc[start:end].text
+    heads = [u for u in core if u.kind == "person" and not u.possessor]
+    roles = [u for u in core if u.kind == "role"] + (shared_roles or [])
+    orgs = [u for u in core if _kind(u) == "org" and u.entry is not None]
+    countries = [u for u in core if _kind(u) == "country"]
+    owners = [u for u in core if u.possessor and u.kind == "person" and u.entry is not None]
+    words = f"'{text}'"
+
+    def draft(name, code, role, evidence, needs=False, gender=None, person_name=None) -> Draft:
+        country, sector = split_code(code, kb.iso3)
+        return Draft(doc, para_start, start, end, name, code, country, sector, role, evidence, needs,
+                     gender, person_name)
+
+    person = heads[-1] if heads else None
+    if person is not None and person.entry is not None:
+        code, why = person.entry.code_at(date)
+        evidence = f"people: {person.entry.name} -> {code} ({why}; {person.entry.source}) from {words}"
+        return draft(person.entry.name, code, "person", evidence, gender=person.entry.gender,
+                     person_name=doc[person.start:person.end].text)
+
+    # The country a modifier, possessor or complement gives the phrase.
+    country, country_why = None, ""
+    for u in countries:
+        country, country_why = u.entry.code, f"{u.entry.kind} '{doc[u.start:u.end].text}'"
+        break
+    if country is None:
+        for u in owners:
+            owner_code, _ = u.entry.code_at(date)
+            country = split_code(owner_code, kb.iso3)[0]
+            country_why = f"possessor '{doc[u.start:u.end].text}'"
+    if country is None and any(u.kind == "poss" for u in group) and last_country:
+        country, country_why = last_country, f"'its/their' -> last country {last_country}"
+
+    specific = [u.role for u in roles if u.role.sector]
+    role_sector = specific[-1].sector if specific else None
+    role_words = "+".join(r.role.phrase for r in roles)
+    name_text = doc[person.start:person.end].text if person is not None else text
+
+    if orgs:
+        org = orgs[-1]
+        code, why = org.entry.code_at(date)
+        org_country, org_sector = split_code(code, kb.iso3)
+        surface = doc[org.start:org.end].text
+        source = f"{org.entry.kind} '{surface}' -> {code} ({org.entry.source}{'; ' + why if why else ''})"
+        if org.entry.kind in ORG_KINDS or org_country is None:
+            return draft(name_text if person else org.entry.name, code,
+                         "person" if person else "organisation", f"{source} from {words}",
+                         person_name=name_text if person else None)
+        after = [u.role for u in roles if u.start > org.start and u.role.sector]
+        sector = after[-1].sector if after else org_sector
+        if country and country != org_country:
+            evidence = f"{source}; country from {country_why}; sector {sector} from {words}"
+            return draft(name_text, _code(country, sector), "person" if person else "institution", evidence,
+                         person_name=name_text if person else None)
+        evidence = f"{source}{'; sector from ' + after[-1].phrase if after else ''} from {words}"
+        return draft(name_text if person else org.entry.name, _code(org_country, sector),
+                     "person" if person else org.entry.kind, evidence,
+                     person_name=name_text if person else None)
+
+    if roles:
+        sector = role_sector or "GOV"  # generic person nouns with a country are officials
+        why = f"role '{role_words}' -> {sector}" + ("" if role_sector else " (generic)")
+        if country:
+            evidence = f"{why}; country from {country_why} in {words}"
+            return draft(name_text, _code(country, sector), "person" if person else "role", evidence,
+                         person_name=name_text if person else None)
+        return draft(name_text, sector, "person" if person else "role", f"{why} in {words}", needs=True,
+                     person_name=name_text if person else None)
+
+    if countries:
+        u = countries[0]
+        return draft(kb.country_names.get(u.entry.code, u.entry.name), u.entry.code, u.entry.kind,
+                     f"{u.entry.kind} '{doc[u.start:u.end].text}' -> {u.entry.code} ({u.entry.source})")
+
+    if person is not None:
+        return draft(name_text, None, "person", f"name '{name_text}' (spaCy PERSON) not in the data",
+                     person_name=name_text)
+    if any(u.kind == "org" for u in core):
+        return draft(text, None, "organisation", f"'{text}' (spaCy ORG) not in the data", person_name=text)
+    return None
+
+
+def _is_dangling_modifier(doc, group: list[Unit]) -> bool:
+    """A role-only phrase that merely modifies a non-actor noun ("militant camp", "police station")."""
+    if any(u.kind != "role" and u.kind != "poss" for u in group):
+        return False
+    last = doc[group[-1].end - 1]
+    return last.dep_ in ("amod", "compound", "nmod") and not (group[0].start <= last.head.i < group[-1].end)
+
+
+def _coordinated(doc, groups: list[list[Unit]], i: int) -> list[Unit] | None:
+    """Shared head roles for "Russian and US foreign ministers": group i is a lone country modifier."""
+    group = groups[i]
+    if len(group) != 1 or _kind(group[0]) != "country":
+        return None
+    j = i + 1
+    while j < len(groups):
+        gap = [t.lower_ for t in doc[groups[j - 1][-1].end:groups[j][0].start]]
+        if gap not in (["and"], [","], ["or"], [",", "and"]):
+            return None
+        nxt = groups[j]
+        if _kind(nxt[0]) != "country":
+            return None
+        if len(nxt) > 1:
+            if any(u.kind == "person" for u in nxt):
+                return None
+            return [u for u in nxt if u.kind == "role"] or None
+        j += 1
+    return None
+
+
+def resolve_paragraph(doc, para_start: int, matchers: Matchers, ctx: Context,
+                      last_country: str | None) -> tuple[list[Draft], str | None]:
+    """Resolve all phrases of one paragraph; returns drafts and the last country seen."""
+    groups = group_units(doc, build_units(doc, matchers, ctx))
+    drafts: list[Draft] = []
+    article_country = last_country
+    for i, group in enumerate(groups):
+        if _is_dangling_modifier(doc, group):
+            continue
+        shared = _coordinated(doc, groups, i)
+        if shared is None and i > 0 and len(group) > 1 and _kind(group[0]) == "country" \
+                and _coordinated(doc, groups, i - 1) is not None:
+            group = group[:1]  # the last modifier of a coordination: span on the modifier word
+            shared = [u for u in groups[i] if u.kind == "role"]
+        draft = resolve_group(doc, para_start, group, ctx, last_country, shared)
+        if draft is None:
+            continue
+        if shared:
+            draft.role = "modifier"
+            draft.evidence += f"; coordinated modifier sharing '{' '.join(u.role.phrase for u in shared)}'"
+        drafts.append(draft)
+        if draft.country:
+            last_country = draft.country
+    _fill_countries(drafts, ctx, article_country)
+    return drafts, last_country
+
+
+def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> None:
+    """Role phrases without a country: nearest country in the sentence, then dateline, then article."""
+    for k, d in enumerate(drafts):
+        if d.needs_country:
+            sector = d.code
+            sent = d.doc[d.start].sent
+            same = [x for x in drafts if x.country and not x.needs_country
+                    and x.doc[x.start].sent.start == sent.start]
+            how = ""
+            country = None
+            if same:
+                nearest = min(same, key=lambda x: abs(x.start - d.start))
+                country, how = nearest.country, f"nearest in sentence '{nearest.doc[nearest.start:nearest.end].text}'"
+            elif ctx.dateline_country:
+                country, how = ctx.dateline_country, "dateline"
+            elif previous:
+                country, how = previous, "last country in the article"
+            d.needs_country = False
+            if country:
+                d.country, d.sector, d.code = country, sector, country + sector
+                d.evidence += f"; country {country} from {how}"
+            else:
+                d.country, d.sector, d.code = None, sector, None
+                d.evidence += "; no country in context"
+        if d.country:
+            previous = d.country

@@ -76,10 +76,12 @@ class Place:
     end: int
     kind: str = ""  # city | country | region | river | ...
     in_dateline: bool = False
+    evidence: str = ""  # which gazetteer entry and why it beat the other candidates
 
     def to_contract(self) -> dict:
         return {"text": self.text, "name": self.name, "country": self.country, "lat": self.lat,
-                "lon": self.lon, "span": [self.start, self.end], "kind": self.kind}
+                "lon": self.lon, "span": [self.start, self.end], "kind": self.kind,
+                "in_dateline": self.in_dateline, "evidence": self.evidence}
 
 
 @dataclass(slots=True)

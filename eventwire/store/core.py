@@ -32,14 +32,14 @@ EVENT_COLUMNS = [
     "event_id", "article_id", "date", "event_date", "published", "source", "source_text", "target",
     "target_text", "code", "root", "plover_type", "plover_mode", "quad_class", "goldstein", "status",
     "confidence", "sentence", "span_start", "span_end", "trigger_start", "trigger_end", "evidence",
-    "date_evidence", "location_name", "lat", "lon", "title", "url",
+    "date_evidence", "location_name", "lat", "lon", "title", "url", "outlet",
 ]
 _EVENT_SELECT = """
 SELECT e.event_id, e.article_id, e.day AS date, e.event_date, a.published,
        e.source_code AS source, e.source_text, e.target_code AS target, e.target_text,
        e.code, e.root, e.plover_type, e.plover_mode, e.quad_class, e.goldstein, e.status,
        e.confidence, e.sentence, e.span_start, e.span_end, e.trigger_start, e.trigger_end,
-       e.evidence, e.date_evidence, e.location_name, e.lat, e.lon, a.title, a.url
+       e.evidence, e.date_evidence, e.location_name, e.lat, e.lon, a.title, a.url, a.source AS outlet
 FROM events e JOIN articles a ON a.id = e.article_id
 """
 

@@ -25,6 +25,8 @@ _BULLET = re.compile(r"^\s*(?:[-–•*·▪|>]|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _FULL_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
                         r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b")
+_PLACE_DATE_END = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+                             r"|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\.?\s*$")
 _QUOTE_OR_SAID = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.I)
 _PAREN = re.compile(r"\(([^()]{2,80})\)\s*$")
 
@@ -40,8 +42,9 @@ OFF_TOPIC_OPENER = 0.12
 MIN_STORY_UNITS = 5
 MIN_STORY_CHARS = 1000
 # A long line flagged only by junk phrases is kept when this share of its words is the story's.
-ON_TOPIC = 0.5
+ON_TOPIC = 0.4
 RESCUE_MIN_WORDS = 15
+LEAD_UNITS = 3
 _RESCUABLE = ("junk phrases", "cue pattern 'sign-up call'", "cue pattern 'app promo'")
 
 
@@ -120,8 +123,14 @@ def _credit_in_parens(text: str, cues: Cues) -> re.Match | None:
 
 
 def _has_caption_shape(text: str, cues: Cues) -> bool:
-    """A present-tense descriptive line with a full date and no quotation: a photo caption."""
-    return bool(_FULL_DATE.search(text) and cues.caption_verbs.search(text) and not _QUOTE_OR_SAID.search(text))
+    """A present-tense descriptive line with a full date and no quotation: a photo caption.
+
+    Either a caption verb ("speaks", "check") with a full date, or a line ending in
+    ", Place, Month D, YYYY." (the picture desk's place-and-date tail).
+    """
+    if not _FULL_DATE.search(text) or _QUOTE_OR_SAID.search(text):
+        return False
+    return bool(cues.caption_verbs.search(text) or _PLACE_DATE_END.search(text))
 
 
 def split_glued_captions(units: list[Unit], text: str, cues: Cues) -> list[Unit]:
@@ -173,8 +182,9 @@ def label_line(unit: Unit, cues: Cues) -> None:
             unit.label(pattern.kind, f"cue pattern '{pattern.note}': {m.group(0).strip()!r}")
             return
     if unit.words <= 60 and _has_caption_shape(text, cues):
-        verb = cues.caption_verbs.search(text).group(0)
-        unit.label("caption", f"present-tense line '{verb}' with a date {_FULL_DATE.search(text).group(0)!r}")
+        verb = cues.caption_verbs.search(text)
+        cue = f"present-tense line '{verb.group(0)}'" if verb else "line ending in place and date"
+        unit.label("caption", f"{cue} with a date {_FULL_DATE.search(text).group(0)!r}")
         return
     if len(unit.cues) >= 2 or unit.cues and unit.words <= 12:
         unit.label("boilerplate", f"junk phrases {unit.cues}")
@@ -216,13 +226,19 @@ def label_title(units: list[Unit], title: str | None, cues: Cues) -> str | None:
 
 def rescue_on_topic(units: list[Unit]) -> None:
     """Keep a long line whose junk phrases are the story's own subject (an article about subscriptions)."""
+    for unit in units[:LEAD_UNITS]:
+        # the headline and lead are the story by position: phrases alone do not make them junk
+        if unit.kind == "boilerplate" and unit.reason.startswith("junk phrases"):
+            unit.label(BODY, "")
     body = [u for u in units if u.kind == BODY]
+    # a junk phrase the lead itself uses ("paywall" in a story about paywalls) is the subject
+    lead_cues = {c for u in units[:LEAD_UNITS] if u.kind == BODY for c in u.cues}
     for unit in units:
         if unit.kind != "boilerplate" or unit.words < RESCUE_MIN_WORDS or not unit.reason.startswith(_RESCUABLE):
             continue
         profile = set().union(*(u.content for u in body if u is not unit)) if body else set()
         sim = similarity(unit, profile)
-        if sim is not None and sim >= ON_TOPIC:
+        if sim is not None and sim >= ON_TOPIC or lead_cues.intersection(unit.cues):
             unit.label(BODY, "")
 
 

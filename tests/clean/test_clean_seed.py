@@ -1,0 +1,26 @@
+"""Acceptance on the seed story with the shared scorer (skipped when ../shared is absent)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+
+
+def test_clean_seed_cleaning_block(shared, tmp_path):
+    story = shared / "corpus" / "ukraine-talks-2022-01-31.txt"
+    gold = shared / "gold" / "ukraine-talks-2022-01-31.gold.json"
+    result = CliRunner().invoke(cli, ["clean", str(story), "--published", "2022-01-31"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "seed.jsonl"
+    out.write_text(result.stdout)
+    scored = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "article", str(gold), str(story),
+                             str(out)], capture_output=True, text=True, check=True)
+    cleaning = json.loads(scored.stdout)["cleaning"]
+    assert cleaning["body_lines_kept"] == "28/28", cleaning
+    assert cleaning["junk_lines_dropped"] == "19/19", cleaning
+    row = json.loads(result.stdout)
+    assert row["dateline"] == {"place": "Washington", "country": "USA", "agency": "AFP"}

@@ -19,7 +19,7 @@ def test_clean_seed_cleaning_block(shared, tmp_path):
     out.write_text(result.stdout)
     scored = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), "article", str(gold), str(story),
                              str(out)], capture_output=True, text=True, check=True)
-    cleaning = json.loads(scored.stdout)["cleaning"]
+    cleaning = json.JSONDecoder().raw_decode(scored.stdout)[0]["cleaning"]
     assert cleaning["body_lines_kept"] == "28/28", cleaning
     assert cleaning["junk_lines_dropped"] == "19/19", cleaning
     row = json.loads(result.stdout)

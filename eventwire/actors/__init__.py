@@ -109,7 +109,7 @@ def _link_documents(article: Article, drafts: list[Draft], ctx: Context) -> list
             if d.role == "person" and d.code and d.person_name:
                 for key in _person_keys(d.person_name) + _person_keys(d.name):
                     registry[key] = d
-            if d.role == "person" and d.code:
+            if d.role == "person":
                 last_person.append(d)
             if d.code is not None or d.role == "person":  # unknown organisations are not kept
                 out.append(d)
@@ -132,7 +132,7 @@ def _link_documents(article: Article, drafts: list[Draft], ctx: Context) -> list
             continue
         out.append(Draft(doc, ps, i, i + 1, antecedent.name, antecedent.code, antecedent.country,
                          antecedent.sector, "pronoun",
-                         f"pronoun '{tok.text}' -> {antecedent.name} (most recent compatible person)",
+                         f"pronoun '{tok.text}' -> {antecedent.name} ({antecedent.code}; most recent compatible person)",
                          gender=antecedent.gender, person_name=antecedent.name))
     out.sort(key=lambda d: d.char_start)
     return out

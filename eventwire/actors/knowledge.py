@@ -61,7 +61,8 @@ class Entry:
         if date:
             for term in self.terms:
                 if term.covers(date):
-                    return term.code, f"in office {term.start or '…'}..{term.end or ''}"
+                    label = "in office" if self.kind == "person" else "period"
+                    return term.code, f"{label} {term.start or '…'}..{term.end or ''}"
             earlier = [t for t in self.terms if t.start is not None and t.start <= date]
             if earlier:
                 last = max(earlier, key=lambda t: t.start or "")

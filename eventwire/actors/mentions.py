@@ -27,6 +27,7 @@ POSS_PRONOUNS = {"its", "their"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_KINDS = ("igo", "west", "group")  # their code never takes a country or sector from the phrase
 NON_ACTOR = "none"
+FORMER = {"former", "ex", "ex-"}
 
 
 @dataclass(slots=True)
@@ -37,6 +38,7 @@ class Unit:
     entry: Entry | None = None
     role: Role | None = None
     possessor: bool = False  # followed by 's: it owns the next unit ("Egypt's", "Putin's")
+    join: str = ""  # how it attached to the phrase before it (adjacent, of, in, possessive, apposition)
 
 
 @dataclass(slots=True)
@@ -205,8 +207,10 @@ def group_units(doc, units: list[Unit]) -> list[list[Unit]]:
         if unit.kind == "poss":
             groups.append([unit])
             continue
-        if groups and groups[-1][-1].kind != "poss" and _same_sentence(doc, groups[-1][-1], unit) \
-                and _joins(doc, groups[-1], unit):
+        join = groups[-1][-1].kind != "poss" and _same_sentence(doc, groups[-1][-1], unit) \
+            and _joins(doc, groups[-1], unit) if groups else None
+        if join:
+            unit.join = join
             groups[-1].append(unit)
         elif groups and groups[-1][-1].kind == "poss" and groups[-1][-1].end == unit.start and unit.kind == "role":
             groups[-1].append(unit)
@@ -247,8 +251,15 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
                      gender, person_name)
 
     person = heads[-1] if heads else None
+    former = start > 0 and doc[start - 1].lower_ in FORMER
     if person is not None and person.entry is not None:
         code, why = person.entry.code_at(date)
+        titles = [u.role for u in roles if u.start < person.start and u.role.sector]
+        p_country, p_sector = split_code(code, kb.iso3)
+        if titles and not former and p_country and p_sector and titles[-1].sector != p_sector:
+            # The text's own title is fresher than the data's dates ("President X" on the day X fell).
+            code = p_country + titles[-1].sector
+            why += f"; title '{titles[-1].phrase}' in the text gives {titles[-1].sector}"
         evidence = f"people: {person.entry.name} -> {code} ({why}; {person.entry.source}) from {words}"
         return draft(person.entry.name, code, "person", evidence, gender=person.entry.gender,
                      person_name=doc[person.start:person.end].text)
@@ -295,6 +306,8 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
     if roles:
         sector = role_sector or "GOV"  # generic person nouns with a country are officials
         why = f"role '{role_words}' -> {sector}" + ("" if role_sector else " (generic)")
+        if former and sector == "GOV" and person is None:
+            sector, why = "OPP", why + f"; '{doc[start - 1].text}' -> out of office (OPP)"
         if country:
             evidence = f"{why}; country from {country_why} in {words}"
             return draft(name_text, _code(country, sector), "person" if person else "role", evidence,
@@ -344,6 +357,26 @@ def _coordinated(doc, groups: list[list[Unit]], i: int) -> list[Unit] | None:
     return None
 
 
+def _of_list(doc, groups: list[list[Unit]], i: int) -> list[Unit] | None:
+    """Roles shared along a list of "of" complements: "the prime ministers of Italy, Canada and Belgium"."""
+    group = groups[i]
+    if len(group) != 1 or _kind(group[0]) != "country" or i == 0:
+        return None
+    j = i
+    while j > 0:
+        gap = [t.lower_ for t in doc[groups[j - 1][-1].end:groups[j][0].start]]
+        if gap not in ([","], ["and"], [",", "and"]):
+            return None
+        prev = groups[j - 1]
+        if prev[-1].join == "of" and _kind(prev[-1]) == "country":
+            roles = [u for u in prev if u.kind == "role" and u.start < prev[-1].start]
+            return roles or None
+        if len(prev) != 1 or _kind(prev[0]) != "country":
+            return None
+        j -= 1
+    return None
+
+
 def resolve_paragraph(doc, para_start: int, matchers: Matchers, ctx: Context,
                       last_country: str | None) -> tuple[list[Draft], str | None]:
     """Resolve all phrases of one paragraph; returns drafts and the last country seen."""
@@ -353,7 +386,7 @@ def resolve_paragraph(doc, para_start: int, matchers: Matchers, ctx: Context,
     for i, group in enumerate(groups):
         if _is_dangling_modifier(doc, group):
             continue
-        shared = _coordinated(doc, groups, i)
+        shared = _coordinated(doc, groups, i) or _of_list(doc, groups, i)
         if shared is None and i > 0 and len(group) > 1 and _kind(group[0]) == "country" \
                 and _coordinated(doc, groups, i - 1) is not None:
             group = group[:1]  # the last modifier of a coordination: span on the modifier word

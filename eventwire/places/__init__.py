@@ -20,8 +20,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELABEL_LABELS = {"ORG", "PRODUCT"}
 RELABEL_MIN_POPULATION = 500_000
 # Prepositions that put an event somewhere ("in Geneva", "near Kharkiv", "across Yemen").
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "into", "around", "off", "over",
-                  "along", "on", "from", "throughout", "within"}
+# "on" and "over" are left out: "talks on Ukraine", "a row over Crimea" name topics, not places.
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "into", "around", "off",
+                  "along", "from", "throughout", "within", "outside"}
 
 
 def _strip_article(text: str, start: int) -> tuple[str, int]:
@@ -110,7 +111,7 @@ def run(article: Article, settings=None) -> None:
 
 
 def _event_place(article: Article, event, by_start: dict[int, Place]) -> Place | None:
-    from ..time.clauses import clause_tokens, clause_verb, find_paragraph, find_token
+    from ..time.clauses import clause_chain, clause_verb, find_paragraph, find_token
 
     para = find_paragraph(article, event.trigger[0])
     if para is None:
@@ -118,17 +119,46 @@ def _event_place(article: Article, event, by_start: dict[int, Place]) -> Place |
     tok = find_token(para, *event.trigger)
     if tok is None:
         return None
-    verb = clause_verb(tok)
+    # The event's own clause first, then the clauses it is reported by or subordinate to
+    # ("In London, Truss said Britain would unveil sanctions" -> London).
+    for verb in clause_chain(clause_verb(tok)):
+        place = _clause_place(para, verb, by_start)
+        if place is not None:
+            return place
+        # "in Minsk, where police arrested him": the relative adverb points at its head noun.
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            place = by_start.get(para.start + verb.head.idx)
+            if place is not None:
+                return place
+        # Climb only to the clause this one is reported by or coordinated with; a relative or
+        # adverbial clause's place ("flying from Athens") is not the event's.
+        if verb.dep_ not in ("ccomp", "xcomp", "parataxis", "conj"):
+            break
+    return None
+
+
+def _clause_place(para, verb, by_start: dict[int, Place]) -> Place | None:
+    from ..time.clauses import clause_tokens
+
+    # The verbs of one clause: the verb and the verbs it is a complement of or has as
+    # complements ("set to hold talks in Geneva").
+    verbs = {verb}
+    top = verb
+    while top.dep_ == "xcomp" and top.head != top:
+        top = top.head
+        verbs.add(top)
+    verbs.update(t for t in top.subtree if t.dep_ == "xcomp")
     for t in clause_tokens(verb):
         place = by_start.get(para.start + t.idx)
         if place is None:
             continue
-        # Only a place reached through a locative preposition locates the event; "Moscow
-        # dismissed" (subject) or "attacked Kyiv" (object) name actors or targets.
-        head = t
-        while head.dep_ == "compound" or head.dep_ == "appos":
-            head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        # Only a place inside a locative phrase attached to the verb locates the event ("arrived
+        # in Kyiv", "in the town of Handlova"); "Moscow dismissed" (subject), "attacked Kyiv"
+        # (object) or "a meeting on Ukraine" (topic) do not.
+        node = t
+        while node.head != node and node.head not in verbs:
+            node = node.head
+        if node.dep_ == "prep" and node.lower_ in LOCATIVE_PREPS and node.head in verbs:
             return place
     return None
 

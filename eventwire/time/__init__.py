@@ -309,11 +309,12 @@ class _Dater:
 
 
 def _same_act(a: Event, b: Event) -> bool:
-    def key(ref):
-        return (ref.code or "")[:3] if ref else ""
+    """Two mentions of one planned act: the same CAMEO code family and a shared participant
+    (country level), e.g. "ministers set to hold talks on Tuesday" / "X would hold talks with Y"."""
+    def keys(e: Event) -> set[str]:
+        return {(r.code or "")[:3] for r in (e.source, e.target) if r is not None and r.code}
 
-    return (a.code[:3] == b.code[:3] and a.status == b.status
-            and {key(a.source), key(a.target)} == {key(b.source), key(b.target)})
+    return a.code[:3] == b.code[:3] and a.status == b.status and bool(keys(a) & keys(b))
 
 
 def run(article: Article, settings=None) -> None:

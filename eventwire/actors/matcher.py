@@ -59,21 +59,24 @@ def build_matchers(actor_files: tuple[str, ...] = ()) -> Matchers:
 def find_candidates(doc, matchers: Matchers) -> list[Candidate]:
     """Return the longest non-overlapping name/role candidates in `doc`, in text order."""
     kb = matchers.knowledge
-    found: list[tuple[int, int, int, Candidate]] = []
+    found: list[tuple[int, int, int, int, Candidate]] = []
     for match_id, start, end in matchers.names(doc):
         surface = matchers.keys[match_id][2:]
-        found.append((end - start, 1, start, Candidate(start, end, entries=kb.names[surface])))
+        entries = kb.names[surface]
+        # Listed non-actors ("West Bank") block any overlapping actor name ("the West").
+        blocker = int(all(e.kind == "none" for e in entries))
+        found.append((blocker, end - start, 1, start, Candidate(start, end, entries=entries)))
     for match_id, start, end in matchers.roles(doc):
         phrase = matchers.keys[match_id][2:]
         last = doc[end - 1]
         # A role is a noun ("the general", not "in general"); a verb or adjective reading is no actor.
         if last.pos_ not in ("NOUN", "PROPN", "PRON") and last.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
             continue
-        found.append((end - start, 0, start, Candidate(start, end, role=kb.roles[phrase])))
-    found.sort(key=lambda f: (-f[0], -f[1], f[2]))
+        found.append((0, end - start, 0, start, Candidate(start, end, role=kb.roles[phrase])))
+    found.sort(key=lambda f: (-f[0], -f[1], -f[2], f[3]))
     taken = [False] * len(doc)
     chosen: list[Candidate] = []
-    for _, _, _, cand in found:
+    for *_, cand in found:
         if any(taken[cand.start:cand.end]):
             continue
         for i in range(cand.start, cand.end):

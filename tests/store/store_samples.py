@@ -35,7 +35,7 @@ def build_article(art_id: str, n: int = 0, published: str = "2022-01-31", title:
                                                                      (start2, start2 + len(s2))]):
         art.events.append(Event(
             source=ActorRef(src, src), target=ActorRef(tgt, tgt), code=code, status=status,
-            sentence=text[s:e], span=(s, e), trigger=(s + 10, s + 14), evidence=f"pattern test:{code} on 'talk'",
+            sentence=text[s:e], span=(s, e), trigger=(text.index("said", s), text.index("said", s) + 4), evidence=f"pattern test:{code} on 'talk'",
             confidence=0.75, date=day, goldstein=gs, quad_class=qc, plover={"type": "CONSULT", "mode": ""},
             location={"name": "Kyiv", "country": "UKR", "lat": 50.45, "lon": 30.52}))
     kyiv = text.index("Kyiv")
@@ -52,3 +52,30 @@ def build_article(art_id: str, n: int = 0, published: str = "2022-01-31", title:
 def build_corpus(count: int = 6) -> list[Article]:
     """`count` articles with events spread over three days and all statuses."""
     return [build_article(f"story-{i}", n=i) for i in range(count)]
+
+
+XSS_TITLE = "<script>window.__xss = 'title'</script>Border talks"
+XSS_BODY = ("Envoys met at the border <script>window.__xss = 'text'</script> and agreed a truce, "
+            "officials said. <img src=x onerror=\"window.__xss = 'img'\"> Rebels rejected it.")
+
+
+def build_xss_article(art_id: str = "xss-1") -> Article:
+    """An article whose title and text carry `<script>` and `onerror=`: they must stay inert text."""
+    credit = "<b onmouseover=\"window.__xss = 'removed'\">Credit</b>\n\n"
+    text = credit + XSS_BODY + "\n"
+    start = len(credit)
+    first_end = start + XSS_BODY.index("officials said.") + len("officials said.")
+    art = Article(id=art_id, text=text, title=XSS_TITLE, url="javascript:alert(1)", source="<i>Wire</i>",
+                  published="2022-02-02")
+    art.paragraphs = [Paragraph(start, XSS_BODY)]
+    art.removed = [Removed("credit", text[:len(credit) - 2], 0, len(credit) - 2, "credit line")]
+    trig = text.index("agreed")
+    art.events = [Event(source=ActorRef("Envoys <script>", "RUS"), target=ActorRef("<img src=x onerror=1>", "UKR"),
+                        code="057", status="actual", sentence=text[start:first_end], span=(start, first_end),
+                        trigger=(trig, trig + 6), evidence="pattern <script>alert(3)</script> 'agreed a truce'",
+                        confidence=0.7, date="2022-02-02", goldstein=8.0, quad_class=1,
+                        plover={"type": "AGREE", "mode": ""})]
+    img = text.index("<img")
+    art.quotes = [Quote(text[img:img + 20], {"name": "<script>x</script>", "code": None}, False, (img, img + 20),
+                        "onerror= test")]
+    return art

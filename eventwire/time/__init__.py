@@ -15,8 +15,9 @@ rules of the annotation conventions, in this order:
 4. a reported clause takes its reporting verb's day when the reporting verb has one, and a
    plan, threat or statement takes the reporting verb's day in any case;
 5. a statement verb with no day word -> the publication date;
-6. a present-perfect or present-tense state outside the lead -> null (accumulated states,
-   ongoing policies);
+6. an accumulated state ("has massed") -> null; a present perfect or present-tense state
+   outside the lead -> null (undated prior events, ongoing policies); in the lead the present
+   perfect is the news of the day ("has opened an investigation");
 7. a past action -> the last day named earlier in its paragraph (the episode), else the
    publication date.
 
@@ -216,6 +217,8 @@ class _Dater:
             return Dating(self.anchor, f"statement verb '{top.text}' with no day word -> publication date")
         if future:
             return Dating(None, f"planned act '{top.text}' with no day word")
+        if _is_present_perfect(top) and top.lemma_.lower() in load_vocabulary()["accumulation_verbs"]:
+            return Dating(None, f"present perfect '{top.text}': accumulated state, no single day")
         if _is_present_perfect(top) and not ctx.is_lead:
             return Dating(None, f"present perfect '{top.text}' outside the lead: undated prior event or state")
         if _is_present_state(top) and not ctx.is_lead and governor is None:

@@ -42,7 +42,7 @@ def load_vocabulary() -> dict:
     """The shipped time vocabulary (eventwire/data/time/time.yaml), read once."""
     text = resources.files("eventwire.data.time").joinpath("time.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    for key in ("statement_verbs", "future_governors", "future_auxiliaries", "background_marks",
+    for key in ("statement_verbs", "accumulation_verbs", "future_governors", "future_auxiliaries", "background_marks",
                 "simultaneous_marks", "same_day_words", "vague_units", "weekdays"):
         data[key] = [str(x).lower() for x in data[key]]
     return data

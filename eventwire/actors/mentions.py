@@ -405,7 +405,7 @@ def resolve_paragraph(doc, para_start: int, matchers: Matchers, ctx: Context,
 
 
 def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> None:
-    """Role phrases without a country: nearest country in the sentence, then dateline, then article."""
+    """Role phrases without a country: nearest in the sentence (earlier first), dateline, then article."""
     for k, d in enumerate(drafts):
         if d.needs_country:
             sector = d.code
@@ -415,7 +415,10 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
             how = ""
             country = None
             if same:
-                nearest = min(same, key=lambda x: abs(x.start - d.start))
+                # The nearest earlier mention in the sentence ("Iraq's parliament urged the government"),
+                # else the nearest later one.
+                before = [x for x in same if x.start < d.start]
+                nearest = max(before, key=lambda x: x.start) if before else min(same, key=lambda x: x.start)
                 country, how = nearest.country, f"nearest in sentence '{nearest.doc[nearest.start:nearest.end].text}'"
             elif ctx.dateline_country:
                 country, how = ctx.dateline_country, "dateline"

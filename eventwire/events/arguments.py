@@ -16,7 +16,11 @@ LOGGER = logging.getLogger(__name__)
 SUBJECTS = {"nsubj", "csubj"}
 # Verbs whose object is the doer of their complement: "urged Moscow to withdraw".
 OBJECT_CONTROL = {"urge", "ask", "force", "order", "tell", "persuade", "call", "invite", "press",
-                  "push", "encourage", "allow", "help", "compel", "pressure", "warn", "instruct"}
+                  "push", "encourage", "allow", "help", "compel", "pressure", "warn", "instruct",
+                  "prompt", "lead", "cause", "spur", "inspire", "leave"}
+# "Iran-backed group" is not Iran: these participles make the modifier a sponsor, not the actor.
+SPONSOR_WORDS = {"back", "lead", "base", "ally", "sponsor", "fund", "finance", "support", "arm", "train",
+                 "install", "align", "link", "affiliate", "inspire", "control", "run", "own"}
 # Modifier relations whose actor stands for the head noun: "Russian ministers", "Britain's move".
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 RECIPROCAL = {"other", "another"}  # "each other", "one another"
@@ -68,19 +72,36 @@ def actors_for_token(token, index: ActorIndex, how: str, depth: int = 0) -> list
     if token is None or depth > 4:
         return []
     found: list[Arg] = []
+    if token.lemma_.lower() in SPONSOR_WORDS and token.tag_ == "VBN":
+        return []
     mention = index.covering(token)
     if mention is not None:
         found.append(Arg(mention, how))
+        # "prime ministers of Italy, Canada and Belgium": conjuncts inside the phrase are actors too
+        for tok in token.doc[token.i:]:
+            if index.offset + tok.idx >= mention.end:
+                break
+            for child in tok.children:
+                if child.dep_ == "conj" and index.offset + child.idx >= mention.end:
+                    found += actors_for_token(child, index, how, depth + 1)
     else:
         for child in token.children:
             if child.dep_ in MODIFIERS or child.dep_ == "appos":
                 found += actors_for_token(child, index, f"{how}>{child.dep_}", depth + 1)
         if not found:
             for child in token.children:
-                if child.dep_ == "prep" and child.lemma_ == "of":
+                if child.dep_ in ("prep", "agent") and child.lemma_ in ("of", "by"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            found += actors_for_token(pobj, index, f"{how}>of", depth + 1)
+                            found += actors_for_token(pobj, index, f"{how}>{child.lemma_}", depth + 1)
+        if not found:  # "strikes claimed by the Houthis": the agent of a participle on the noun
+            for child in token.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN":
+                    for agent in child.children:
+                        if agent.dep_ == "agent":
+                            for pobj in agent.children:
+                                if pobj.dep_ == "pobj":
+                                    found += actors_for_token(pobj, index, f"{how}>claimed-by", depth + 1)
     for child in token.children:
         if child.dep_ == "conj":
             found += actors_for_token(child, index, how, depth + 1)
@@ -115,6 +136,9 @@ def subject_token(verb, depth: int = 0):
         return None, "passive-without-agent"
     for child in verb.children:
         if child.dep_ in SUBJECTS:
+            if child.lower_ == "each" and verb.head is not verb:  # "..., each accusing the other"
+                tok, path = subject_token(verb.head, depth + 1)
+                return tok, f"each<{path}"
             return child, "nsubj"
     head = verb.head
     if head is verb:

@@ -43,7 +43,7 @@ def _object_tokens(verb, pattern: Pattern):
             objs += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         elif child.dep_ == "prt" and child.lemma_.lower() in pattern.object_preps:
             objs += [g for g in verb.children if g.dep_ == "dobj"]
-        elif child.dep_ in ("xcomp", "ccomp") and pattern.object_preps:
+        elif child.dep_ == "xcomp" or (child.dep_ == "ccomp" and pattern.object_preps):
             objs.append(child)
     patient = passive_patient(verb)
     if patient is not None:
@@ -55,18 +55,27 @@ def _object_tokens(verb, pattern: Pattern):
     return expanded
 
 
+# "a series of operations", "a package of aid": the noun after "of" is what is meant.
+QUANTITY_NOUNS = {"series", "number", "wave", "round", "set", "string", "package", "flurry", "spate",
+                  "batch", "lot", "couple", "dozen", "hundred", "thousand", "barrage", "volley", "raft", "slew"}
+
+
 def _words_of(token) -> set[str]:
     """A noun's lemma with its compounds and adjectives: "sanctions legislation" -> {legislation, sanction}."""
     words = {token.lemma_.lower(), token.lower_}
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             words |= {child.lemma_.lower(), child.lower_}
+        elif child.dep_ == "prep" and child.lemma_ == "of" and token.lemma_.lower() in QUANTITY_NOUNS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    words |= _words_of(pobj)
     return words
 
 
 def _match(verb, pattern: Pattern) -> Candidate | None:
     why = [f"trigger '{verb.text}'"]
-    particles = [c for c in verb.children if c.dep_ == "prt"]
+    particles = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("back", "off"))]
     if pattern.particle:
         if not any(p.lemma_.lower() == pattern.particle for p in particles):
             return None
@@ -100,19 +109,14 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
             return None
         why.append(f"describes as '{hit.text}'")
     if pattern.object_place:
-        targets = [o for o in objs] + [p for _, p in prep_objects(verb, {"into", "in"})]
+        targets = [c for c in verb.children if c.dep_ == "dobj"] + [p for _, p in prep_objects(verb, {"into"})]
         if not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in PLACE_NOUNS for t in targets):
             return None
     code = pattern.code
     if pattern.modifiers:
-        words = set()
+        words = {c.lemma_.lower() for c in verb.subtree if c.i > verb.i}
         for o in objs:
             words |= _words_of(o)
-            for c in o.subtree:
-                words.add(c.lemma_.lower())
-        for c in verb.children:
-            if c.dep_ in ("xcomp", "ccomp"):
-                words.add(c.lemma_.lower())
         for word, mcode in pattern.modifiers.items():
             if word in words:
                 code = mcode
@@ -127,11 +131,17 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
     if subj is None and verb.i == verb.sent.start and verb.dep_ == "ROOT" and sent_subjects:
         # Machine-translated fragments ("Vowed, if ...") lose their subject: take the last one before.
         return [sent_subjects[-1]], "subject of the previous sentence"
-    if subj is None:
-        return [], path
-    args = actors_for_token(subj, index, path)
-    if not args and subj.lower_ in REFERRING_PRONOUNS:
+    args = actors_for_token(subj, index, path) if subj is not None else []
+    if not args and subj is not None and subj.lower_ in REFERRING_PRONOUNS:
         args = _resolve_referring(subj, index)
+    if not args and verb.dep_ in ("acl", "relcl") and verb.head.head is not verb.head:
+        # "signed an order withdrawing X from Y": the participle's doer is whoever acted on the noun
+        governor = verb.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            gsubj, gpath = subject_token(governor)
+            if gsubj is not None:
+                args = actors_for_token(gsubj, index, f"acl<{gpath}")
+                path = f"acl<{gpath}"
     return args, path
 
 
@@ -162,8 +172,11 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
         if where == "dobj":
             for child in verb.children:
                 if child.dep_ == "dobj":
-                    if is_reciprocal(child) or any(is_reciprocal(g) for g in child.children):
+                    if is_reciprocal(child) or any(is_reciprocal(g) for g in child.children) or (
+                            child.lemma_ == "other" and any(c.lower_ == "each" for c in verb.children)):
                         return [], "reciprocal 'each other'", True
+                    if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "..., which X denounced"
+                        child = verb.head
                     found += actors_for_token(child, index, "dobj")
             if passive:
                 patient = passive_patient(verb)
@@ -176,6 +189,8 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
         elif where == "objposs":
             if obj is not None:
                 found += actors_for_token(obj, index, "object")
+        elif where == "governing_subject":
+            found += _governing_subject(verb, index)
         elif where == "nsubjpass":
             patient = passive_patient(verb)
             if patient is not None:
@@ -187,25 +202,55 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
                 for prep, pobj in prep_objects(holder, {where}):
                     found += actors_for_token(pobj, index, f"'{prep}'")
         found = usable(found)
+        if found and cand.pattern.reciprocal and len(sources) > 1 and all(
+                (a.mention.country or a.code) in {s.mention.country or s.code for s in sources} for a in found):
+            continue  # "A and B held exercises with their warships": still A <-> B
         if found:
             return found, where, False
     return [], "", False
 
 
+def _inside_other_clause(tok, verb) -> bool:
+    """True when `tok` sits in a clause of its own under `verb` (own subject, reported content)."""
+    node = tok
+    while node is not verb and node.head is not node:
+        if node.dep_ in ("ccomp", "relcl", "csubj") or (
+                node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
+            return True
+        node = node.head
+    return False
+
+
 def _fallback_target(cand: Candidate, index: ActorIndex, sources: list[Arg], subj_tokens) -> list[Arg]:
-    """No target where the pattern looks: the first other actor inside the trigger's own phrase."""
+    """No target where the pattern looks: the first actor of another country inside the trigger's phrase."""
     verb = cand.trigger
     skip = set()
     for s in subj_tokens:
         skip |= {t.i for t in s.subtree}
-    source_codes = {a.code for a in sources}
+    source_countries = {a.mention.country or a.code for a in sources}
     for tok in verb.subtree:
         if tok.i in skip or tok.i <= verb.i:
             continue
         mention = index.covering(tok)
-        if mention is not None and mention.code not in source_codes:
-            return [Arg(mention, "nearest actor in the trigger's phrase")]
+        if mention is None or (mention.country or mention.code) in source_countries:
+            continue
+        if _inside_other_clause(tok, verb):
+            continue
+        return actors_for_token(tok, index, "nearest actor in the trigger's phrase")
     return []
+
+
+def _governing_subject(verb, index: ActorIndex) -> list[Arg]:
+    """"X and Y agreed under a deal brokered by Z": Z's target is the main clause's subject."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return []
+    node = verb.head
+    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return []
+    subj, path = subject_token(node)
+    return actors_for_token(subj, index, f"subject of '{node.text}'") if subj is not None else []
 
 
 def _conditional_target(verb, index: ActorIndex) -> list[Arg]:
@@ -243,8 +288,19 @@ def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
     return code, status.value
 
 
+def _last_aggressors(sources: list[Arg], recent_events: list[Event]) -> list[Arg]:
+    countries = {a.mention.country or a.code for a in sources}
+    for ev in reversed(recent_events):
+        if ev.target and ev.quad_class in (3, 4) and ev.status == "actual" and (
+                (ev.target.code or "")[:3] in countries or ev.target.code in countries):
+            same = [e for e in recent_events if e.trigger == ev.trigger]
+            return [Arg(ActorMention(e.source.text, e.source.text, e.source.code, (e.source.code or "")[:3], None,
+                                     "event-source", e.trigger[0], e.trigger[1]), "retaliation") for e in same]
+    return []
+
+
 def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, patterns, words: StatusWords,
-                  prev_subjects: list[Arg]) -> list[Event]:
+                  prev_subjects: list[Arg], recent_events: list[Event] = ()) -> list[Event]:
     """Code one parsed sentence. `prev_subjects` carries subject actors across sentences."""
     table = load_cameo()
     candidates: list[Candidate] = []
@@ -264,6 +320,10 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
     candidates.sort(key=lambda c: -_depth(c.trigger))
     for cand in candidates:
         pattern, verb = cand.pattern, cand.trigger
+        if verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "leaders meeting in Brussels agreed ...": background on the subject
+        if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
+            continue  # "..., killing five people": a consequence, not its own act
         status = determine_status(verb, words)
         if pattern.hostile_complement and any(t.i in coded_triggers for t in verb.subtree if t is not verb):
             continue  # the threatened act itself was coded as the threat
@@ -275,13 +335,18 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if not targets and pattern.hostile_complement:
             targets = _conditional_target(verb, index)
             tgt_how = "subject of the condition" if targets else tgt_how
-        if not targets and not reciprocal and not pattern.no_target:
+        if not targets and pattern.reciprocal and len(sources) > 1:
+            reciprocal = True
+        if not targets and not reciprocal:
             subj, _ = subject_token(verb)
             targets = _fallback_target(cand, index, sources, [subj] if subj is not None else [])
             tgt_how = "nearest actor in the phrase" if targets else ""
             confidence -= 0.2
-        if pattern.reciprocal and not targets and len(sources) > 1:
-            reciprocal = True
+        if not targets and not reciprocal and (pattern.hostile_complement or cand.code.startswith("13")):
+            # a vow to respond answers whoever last acted against the speaker's side
+            targets = _last_aggressors(sources, recent_events)
+            tgt_how = "the side that last acted against the source" if targets else ""
+            confidence -= 0.2
         if not targets and not reciprocal and not pattern.no_target:
             continue
         code, final_status = _recode(cand.code, status, words)
@@ -353,6 +418,7 @@ def code_article(article: Article, pattern_files: tuple[str, ...] = ()) -> list[
         index = ActorIndex([m for m in article.actors if para.start <= m.start < para.end], para.start)
         prev_subjects: list[Arg] = []
         for sent in para.doc.sents:
-            events += code_sentence(sent, para.start, index, article, patterns, words, prev_subjects)
+            events += code_sentence(sent, para.start, index, article, patterns, words, prev_subjects,
+                                    [e for e in events if e.span[0] >= para.start])
             prev_subjects = subject_actors(sent, index) or prev_subjects
     return events

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -13,6 +14,17 @@ import yaml
 LOGGER = logging.getLogger(__name__)
 
 DATA = "eventwire.data.events"
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.1 reads on/off/yes/no as booleans; in word lists they are words ("call on", "call off")."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"),
+                              list("tf"))
 
 
 class PatternError(ValueError):
@@ -50,6 +62,7 @@ class Pattern:
     no_target: bool = False
     reciprocal: bool = False
     hostile_complement: bool = False
+    main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     confidence: float = 0.85
     source_file: str = "patterns.yaml"
 
@@ -109,9 +122,9 @@ def load_cameo() -> dict[str, CameoCode]:
 
 def _read_yaml(path_or_name: str) -> tuple[dict, str]:
     if Path(path_or_name).is_file():
-        return yaml.safe_load(Path(path_or_name).read_text(encoding="utf-8")) or {}, str(path_or_name)
+        return yaml.load(Path(path_or_name).read_text(encoding="utf-8"), Loader=_Loader) or {}, str(path_or_name)
     text = resources.files(DATA).joinpath(path_or_name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}, path_or_name
+    return yaml.load(text, Loader=_Loader) or {}, path_or_name
 
 
 @lru_cache(maxsize=8)

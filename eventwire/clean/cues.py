@@ -73,7 +73,8 @@ def compile_cues(data: dict) -> Cues:
         except re.error as exc:
             raise ValueError(f"cleaning cue pattern does not compile: {entry['pattern']!r}: {exc}") from exc
     phrases = sorted({p.lower() for p in data.get("cue_phrases") or []}, key=len, reverse=True)
-    cue_regex = re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I) if phrases else re.compile(r"(?!x)x")
+    cue_regex = (re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")s?\b", re.I) if phrases
+                 else re.compile(r"(?!x)x"))  # a phrase matches its plural too
     verbs = sorted({v.lower() for v in data.get("caption_verbs") or []}, key=len, reverse=True)
     return Cues(
         max_words=int(data.get("max_words", 25)),

@@ -178,7 +178,7 @@ def label_line(unit: Unit, cues: Cues) -> None:
         return
     for pattern in cues.line_patterns:
         m = pattern.regex.search(text)
-        if m and (unit.words <= cues.max_words or m.start() == 0 and pattern.kind == "credit"):
+        if m and (unit.words <= cues.max_words or m.start() <= 3 and unit.words <= 2 * cues.max_words):
             unit.label(pattern.kind, f"cue pattern '{pattern.note}': {m.group(0).strip()!r}")
             return
     if unit.words <= 60 and _has_caption_shape(text, cues):
@@ -186,7 +186,7 @@ def label_line(unit: Unit, cues: Cues) -> None:
         cue = f"present-tense line '{verb.group(0)}'" if verb else "line ending in place and date"
         unit.label("caption", f"{cue} with a date {_FULL_DATE.search(text).group(0)!r}")
         return
-    if len(unit.cues) >= 2 or unit.cues and unit.words <= 12:
+    if len(unit.cues) >= 3 or len(unit.cues) == 2 and unit.words <= 30 or unit.cues and unit.words <= 12:
         unit.label("boilerplate", f"junk phrases {unit.cues}")
 
 

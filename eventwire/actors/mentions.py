@@ -76,7 +76,7 @@ class Context:
     kb: Knowledge
     date: str | None
     dateline_country: str | None
-    coref: dict[str, Draft] = field(default_factory=dict)
+    history: list[Draft] = field(default_factory=list)  # resolved mentions with a country, in order
 
 
 # ---------------------------------------------------------------- units
@@ -404,22 +404,42 @@ def resolve_paragraph(doc, para_start: int, matchers: Matchers, ctx: Context,
     return drafts, last_country
 
 
+def _modifies(x: Draft, d: Draft) -> bool:
+    """True when mention x hangs (within three dependency steps) under phrase d."""
+    tok = x.doc[x.end - 1]
+    for _ in range(3):
+        if d.start <= tok.i < d.end:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> None:
-    """Role phrases without a country: nearest in the sentence (earlier first), dateline, then article."""
-    for k, d in enumerate(drafts):
+    """Role phrases without a country: from the sentence, then the dateline, then the article so far."""
+    explicit = [x for x in drafts if x.country and not x.needs_country]
+    for d in drafts:
         if d.needs_country:
             sector = d.code
             sent = d.doc[d.start].sent
-            same = [x for x in drafts if x.country and not x.needs_country
-                    and x.doc[x.start].sent.start == sent.start]
+            same = [x for x in explicit if x.doc[x.start].sent.start == sent.start]
             how = ""
             country = None
+            anaphor = _antecedent(d, sector, ctx.history + [x for x in explicit if x.start < d.start])
+            if anaphor is not None:
+                d.code, d.country, d.sector, d.needs_country = anaphor.code, anaphor.country, anaphor.sector, False
+                d.evidence += (f"; definite '{d.doc[d.start - 1].text} {d.doc[d.start:d.end].text}' -> earlier "
+                               f"{sector} mention '{anaphor.doc[anaphor.start:anaphor.end].text}' ({anaphor.code})")
+                continue
             if same:
-                # The nearest earlier mention in the sentence ("Iraq's parliament urged the government"),
-                # else the nearest later one.
-                before = [x for x in same if x.start < d.start]
-                nearest = max(before, key=lambda x: x.start) if before else min(same, key=lambda x: x.start)
-                country, how = nearest.country, f"nearest in sentence '{nearest.doc[nearest.start:nearest.end].text}'"
+                # A country right before the role belongs to its phrase ("US-led coalition troops");
+                # otherwise the sentence's first actor is its protagonist ("Iraq's parliament urged the
+                # government", "Mali's junta ... the French minister described the junta").
+                close = [x for x in same if _modifies(x, d)]
+                chosen = max(close, key=lambda x: x.start) if close else min(same, key=lambda x: x.start)
+                how = f"{'adjacent' if close else 'first'} in sentence '{chosen.doc[chosen.start:chosen.end].text}'"
+                country = chosen.country
             elif ctx.dateline_country:
                 country, how = ctx.dateline_country, "dateline"
             elif previous:
@@ -433,3 +453,15 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
                 d.evidence += "; no country in context"
         if d.country:
             previous = d.country
+    ctx.history.extend(d for d in drafts if d.code and d.role != "pronoun")
+
+
+def _antecedent(d: Draft, sector: str, earlier: list[Draft]) -> Draft | None:
+    """'the rebels', 'the military': the last earlier mention of the same sector is what they refer to."""
+    # GOV is everywhere ("the junta" after "the French minister"): only rarer sectors link back.
+    if d.start == 0 or d.doc[d.start - 1].lower_ != "the" or d.role == "person" or sector == "GOV":
+        return None
+    for x in reversed(earlier):
+        if x.sector == sector and x.code and (x.doc is not d.doc or x.start < d.start):
+            return x
+    return None

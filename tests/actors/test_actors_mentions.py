@@ -173,3 +173,10 @@ def test_actors_title_in_text_beats_stale_dates(tmp_path):
     art = make_article("Prime Minister Ana Testova arrived in Chisinau on Monday.", actor_files=(str(path),))
     mention = art.actors[0]
     assert mention.code == "MDAGOV" and "title" in mention.evidence
+
+
+def test_actors_definite_role_refers_back_to_the_same_sector():
+    art = make_article("Houthi fighters fired missiles at a tanker on Monday.",
+                       "US warships shot down two drones, and the rebels vowed to keep up the attacks.")
+    rebels = [m for m in art.actors if m.text == "rebels"]
+    assert rebels and rebels[0].code == "YEMREB" and "earlier REB mention" in rebels[0].evidence

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import defaultdict
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
@@ -23,15 +24,30 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}"
 
 
+def fill_days(days: list[str], max_span: int = 731) -> list[str]:
+    """Every calendar day from the first to the last of `days`, so gaps show as gaps on the time axis
+    (left as given when the span is longer than `max_span` days or a day is not ISO)."""
+    if not days:
+        return []
+    try:
+        first, last = date.fromisoformat(min(days)), date.fromisoformat(max(days))
+    except ValueError:
+        return sorted(days)
+    span = (last - first).days
+    if span > max_span:
+        return sorted(days)
+    return [(first + timedelta(days=i)).isoformat() for i in range(span + 1)]
+
+
 def render_quad_bars(daily: list[dict], width: int = 760, height: int = 220) -> Markup:
     """Stacked bars: events per day by QuadClass. `daily` rows: {day, quad_class, n}."""
     by_day: dict[str, dict[int, int]] = defaultdict(lambda: {1: 0, 2: 0, 3: 0, 4: 0})
     for row in daily:
         if row.get("quad_class") in (1, 2, 3, 4) and row.get("day"):
             by_day[row["day"]][row["quad_class"]] += int(row["n"])
-    days = sorted(by_day)
-    if not days:
+    if not by_day:
         return Markup('<p class="empty">No events yet.</p>')
+    days = fill_days(list(by_day))
     pad_l, pad_b, pad_t = 36, 34, 10
     plot_w, plot_h = width - pad_l - 8, height - pad_b - pad_t
     top = max(sum(v.values()) for v in by_day.values()) or 1
@@ -67,6 +83,9 @@ def render_dyad_chart(series: list[dict], width: int = 760, height: int = 260) -
     """Cooperation (Q1+Q2) and conflict (Q3+Q4) counts per day as two lines, Goldstein sum as bars."""
     if not series:
         return Markup('<p class="empty">No events between these actors.</p>')
+    known = {r["day"]: r for r in series}
+    series = [known.get(d) or {"day": d, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "n": 0, "goldstein": 0.0}
+              for d in fill_days(list(known))]
     pad_l, pad_b, pad_t = 36, 34, 10
     plot_w, plot_h = width - pad_l - 40, height - pad_b - pad_t
     coop = [r["q1"] + r["q2"] for r in series]

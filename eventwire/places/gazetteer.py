@@ -258,7 +258,7 @@ def resolve_place(name: str, context_countries: tuple[str, ...] = (), hint: str 
             why.append(f"next to '{hint}'")
         if c.country in context_countries:
             s += BONUS_CONTEXT_COUNTRY
-            why.append(f"{c.country} in the article")
+            why.append(f"{c.country} in context")
         if c.kind == "city" and _is_capital(c):
             s += BONUS_CAPITAL
             why.append("capital")

@@ -102,6 +102,11 @@ def _is_future(top, event: Event | None = None) -> bool:
                 return True
         if tok.lemma_.lower() in voc["future_governors"] and any(c.dep_ == "xcomp" for c in tok.children):
             return True
+        # "talks are scheduled for Thursday", "the vote is due on Friday"
+        if tok.lemma_.lower() in voc["future_governors"] and tok.tag_ == "VBN" and _has_aux(tok, "be"):
+            return True
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in voc["future_governors"] for c in tok.children):
+            return True
         if tok.lemma_ == "be" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in tok.children):
             return True
     if event is not None and event.status in ("intended", "threatened") and top.tag_ in ("VB", "VBZ", "VBP"):

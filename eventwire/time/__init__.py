@@ -333,7 +333,12 @@ def run(article: Article, settings=None) -> None:
         for event in article.events:
             event.date, event.date_evidence = None, "no publication date to resolve against"
         return
-    dater = _Dater(article)
+    try:
+        dater = _Dater(article)
+    except ValueError:
+        for event in article.events:
+            event.date, event.date_evidence = None, f"unreadable publication date {article.published!r}"
+        return
     datings: list[Dating] = []
     for event in article.events:
         try:

@@ -432,7 +432,10 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
                 d.evidence += (f"; definite '{d.doc[d.start - 1].text} {d.doc[d.start:d.end].text}' -> earlier "
                                f"{sector} mention '{anaphor.doc[anaphor.start:anaphor.end].text}' ({anaphor.code})")
                 continue
-            if same:
+            subject = _clause_subject(d, same) if same else None
+            if subject is not None:
+                country, how = subject.country, f"subject of its clause '{subject.doc[subject.start:subject.end].text}'"
+            elif same:
                 # A country right before the role belongs to its phrase ("US-led coalition troops");
                 # otherwise the sentence's first actor is its protagonist ("Iraq's parliament urged the
                 # government", "Mali's junta ... the French minister described the junta").
@@ -454,6 +457,27 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
         if d.country:
             previous = d.country
     ctx.history.extend(d for d in drafts if d.code and d.role != "pronoun")
+
+
+def _clause_subject(d: Draft, same: list[Draft]) -> Draft | None:
+    """An indefinite object ("arrested a former vice-president") belongs with its clause's subject."""
+    doc = d.doc
+    head = next((t for t in doc[d.start:d.end] if not (d.start <= t.head.i < d.end) or t.head.i == t.i), None)
+    if head is None or head.dep_ not in ("dobj", "pobj", "dative", "nsubjpass"):
+        return None
+    if any((c.dep_ == "det" and c.lower_ not in ("a", "an")) or c.dep_ == "poss" for c in head.children):
+        return None  # a definite "the government" is the sentence's known actor, not the clause's
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                for x in same:
+                    if x.start <= child.i < x.end:
+                        return x
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _antecedent(d: Draft, sector: str, earlier: list[Draft]) -> Draft | None:

@@ -180,3 +180,8 @@ def test_actors_definite_role_refers_back_to_the_same_sector():
                        "US warships shot down two drones, and the rebels vowed to keep up the attacks.")
     rebels = [m for m in art.actors if m.text == "rebels"]
     assert rebels and rebels[0].code == "YEMREB" and "earlier REB mention" in rebels[0].evidence
+
+
+def test_actors_indefinite_object_takes_the_clause_subject_country():
+    art = make_article("Brazil condemned the raid after Bolivian soldiers detained a former minister near the border.")
+    assert codes(art)["minister"] == "BOLOPP"

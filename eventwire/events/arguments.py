@@ -136,12 +136,12 @@ def subject_token(verb, depth: int = 0):
         return None, "passive-without-agent"
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            if child.lower_ == "each" and verb.head is not verb:  # "..., each accusing the other"
+            if child.lower_ == "each" and verb.head.i != verb.i:  # "..., each accusing the other"
                 tok, path = subject_token(verb.head, depth + 1)
                 return tok, f"each<{path}"
             return child, "nsubj"
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None, ""
     if verb.dep_ == "xcomp":
         if head.lemma_ in OBJECT_CONTROL:

@@ -134,7 +134,7 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
     args = actors_for_token(subj, index, path) if subj is not None else []
     if not args and subj is not None and subj.lower_ in REFERRING_PRONOUNS:
         args = _resolve_referring(subj, index)
-    if not args and verb.dep_ in ("acl", "relcl") and verb.head.head is not verb.head:
+    if not args and verb.dep_ in ("acl", "relcl") and verb.head.head.i != verb.head.i:
         # "signed an order withdrawing X from Y": the participle's doer is whoever acted on the noun
         governor = verb.head.head
         if governor.pos_ in ("VERB", "AUX"):
@@ -148,10 +148,10 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
 def _resolve_referring(pron, index: ActorIndex) -> list[Arg]:
     """"Russia said it wants ...": a pronoun subject of a reported clause is the reporter."""
     node = pron.head
-    while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head is not node:
+    while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
         node = node.head
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child is not pron:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != pron.i:
                 args = actors_for_token(child, index, "pronoun->reporter")
                 if args:
                     return args
@@ -213,7 +213,7 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
 def _inside_other_clause(tok, verb) -> bool:
     """True when `tok` sits in a clause of its own under `verb` (own subject, reported content)."""
     node = tok
-    while node is not verb and node.head is not node:
+    while node.i != verb.i and node.head.i != node.i:
         if node.dep_ in ("ccomp", "relcl", "csubj") or (
                 node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
             return True
@@ -245,7 +245,7 @@ def _governing_subject(verb, index: ActorIndex) -> list[Arg]:
     if verb.dep_ not in ("acl", "relcl"):
         return []
     node = verb.head
-    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     if node.pos_ not in ("VERB", "AUX"):
         return []
@@ -325,7 +325,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
             continue  # "..., killing five people": a consequence, not its own act
         status = determine_status(verb, words)
-        if pattern.hostile_complement and any(t.i in coded_triggers for t in verb.subtree if t is not verb):
+        if pattern.hostile_complement and any(t.i in coded_triggers for t in verb.subtree if t.i != verb.i):
             continue  # the threatened act itself was coded as the threat
         sources, src_how = _find_sources(cand, index, prev_subjects)
         if not sources:
@@ -383,7 +383,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
 
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 

@@ -124,7 +124,8 @@ def _attribute_by_verb(att: Attributor, index: int, para: Paragraph, draft: _Dra
     qs, qe = draft.mark.start, draft.mark.end
     for verb in verbs:
         subj, how = att.subject_of(verb)
-        if subj is None or subj.i in qset or att.in_quote(para.start + subj.idx):
+        if subj is None or subj.i in qset or att.in_quote(para.start + subj.idx) \
+                or any(subj.is_ancestor(q) for q in draft_tokens(para, draft)):
             continue
         used_verbs.add(verb.i)
         rule = "speaker-after-quote" if verb.idx >= qe else "speaker-before-quote"
@@ -147,6 +148,11 @@ def _attribute_by_verb(att: Attributor, index: int, para: Paragraph, draft: _Dra
     return False
 
 
+def draft_tokens(para: Paragraph, draft: _Draft) -> list:
+    """The tokens inside a direct quote."""
+    return [t for t in para.doc if draft.mark.start <= t.idx < draft.mark.end]
+
+
 def _attribute_by_governor(att: Attributor, index: int, para: Paragraph, draft: _Draft, qtoks: list,
                            qset: set[int]) -> bool:
     """A partial quote used by an actor without a reporting verb: "ordered a 'complete siege'"."""
@@ -155,13 +161,14 @@ def _attribute_by_governor(att: Attributor, index: int, para: Paragraph, draft: 
         while True:
             if cur.i not in qset and cur.pos_ in ("VERB", "AUX"):
                 subj, how = att.subject_of(cur)
-                if subj is not None and subj.i not in qset and not att.in_quote(para.start + subj.idx):
+                if subj is not None and subj.i not in qset and not att.in_quote(para.start + subj.idx) \
+                        and not any(subj.is_ancestor(q) for q in qtoks):  # the quote names the subject itself
                     speaker = att.speaker_for(para, subj)
                     draft.speaker = speaker
                     draft.evidence = _evidence(f"governing verb '{cur.text}'", "partial-quote-subject", how, speaker)
                     att.remember(index, speaker.start, speaker)
                     return True
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         break

@@ -83,6 +83,10 @@ class Attributor:
             return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
         return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.verbs
 
+    def is_passive_reporting(self, verb) -> bool:
+        entry = self.lex.verbs.get(verb.lemma_.lower())
+        return entry is not None and entry.kind == "passive"
+
     # ---- subjects ------------------------------------------------------------------------
     def subject_of(self, verb, depth: int = 0):
         """The token naming who performs `verb`, following conj/participle/control links.
@@ -100,11 +104,13 @@ class Attributor:
                 if child.tag_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head, "relative clause"
                 return child, ""
+            if child.dep_ == "nsubjpass" and self.is_passive_reporting(verb):  # "X was quoted as saying"
+                return child, "passive subject"
             if child.dep_ == "agent":  # "was described by X as"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj, "passive agent"
-        if depth > 4 or verb.head is verb:
+        if depth > 4 or verb.head.i == verb.i:
             return None, ""
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):

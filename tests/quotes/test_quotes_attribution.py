@@ -167,3 +167,20 @@ def test_quotes_no_paragraphs_no_quotes():
     art = Article(id="empty", text="")
     run(art)
     assert art.quotes == []
+
+
+def test_quotes_passive_quoted_as_saying():
+    q = _direct(_quotes("Karl Brandt was quoted as saying “the coalition is finished” by a regional paper."),
+                "the coalition")
+    assert _name(q) == "Karl Brandt"
+
+
+def test_quotes_title_in_quotes_is_not_said_by_its_own_noun_phrase():
+    q = _direct(_quotes("The documentary “Silent Rivers” won two awards in Berlin on Sunday."), "Silent")
+    assert q.speaker is None
+
+
+def test_quotes_verb_between_two_parts_of_one_sentence():
+    qs = [q for q in _quotes("Lena Ortiz met the miners on Monday.\n\n"
+                             "“The mine is safe,” she said, “and it will reopen soon.”") if q.direct]
+    assert [_name(q) for q in qs] == ["Lena Ortiz", "Lena Ortiz"]

@@ -41,6 +41,7 @@ TAIL_MARKED_SHARE = 0.3
 OFF_TOPIC_OPENER = 0.12
 MIN_STORY_UNITS = 5
 MIN_STORY_CHARS = 1000
+MAX_TAIL_CHECKS = 200  # bounds the quadratic search on pathological inputs (thousands of lines)
 # A long line flagged only by junk phrases is kept when this share of its words is the story's.
 ON_TOPIC = 0.4
 RESCUE_MIN_WORDS = 15
@@ -176,7 +177,7 @@ def label_line(unit: Unit, cues: Cues) -> None:
         else:
             unit.label("caption", f"ends with photo credit {credit.group(0).strip()!r}")
         return
-    for pattern in cues.line_patterns:
+    for pattern in cues.line_patterns if unit.words <= 2 * cues.max_words else ():
         m = pattern.regex.search(text)
         if m and (unit.words <= cues.max_words or m.start() <= 3 and unit.words <= 2 * cues.max_words):
             unit.label(pattern.kind, f"cue pattern '{pattern.note}': {m.group(0).strip()!r}")
@@ -247,11 +248,16 @@ def cut_tail(units: list[Unit], cues: Cues) -> None:
     body_chars_before = 0
     profile: set[str] = set()
     seen_body = 0
+    checks = 0
     for i, unit in enumerate(units):
         if seen_body >= MIN_STORY_UNITS and body_chars_before >= MIN_STORY_CHARS:
             sim_i = similarity(unit, profile)
             opens = unit.kind in ("boilerplate", "navigation") or unit.kind == BODY and (
                 unit.cues or (sim_i is not None and sim_i < OFF_TOPIC_OPENER))
+            if opens and checks >= MAX_TAIL_CHECKS:
+                LOGGER.debug("tail search stopped after %d candidates", checks)
+                return
+            checks += bool(opens)
             if opens and _tail_is_junk(units[i:], profile, body_chars_before):
                 start = i
                 while start > 0 and units[start - 1].kind == BODY and _is_heading_shape(units[start - 1]):

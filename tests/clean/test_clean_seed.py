@@ -24,3 +24,20 @@ def test_clean_seed_cleaning_block(shared, tmp_path):
     assert cleaning["junk_lines_dropped"] == "19/19", cleaning
     row = json.loads(result.stdout)
     assert row["dateline"] == {"place": "Washington", "country": "USA", "agency": "AFP"}
+
+
+def test_clean_dev_set_drops_only_tagged_junk(shared):
+    from eventwire.ingest import read_inputs
+    from eventwire.pipeline import CLEAN_ONLY, Settings, process_all
+
+    tags = {}
+    for line in (shared / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            tags[record["id"]] = set(record.get("tags") or [])
+    for article in process_all(read_inputs([str(shared / "gold" / "dev.jsonl")]), Settings(stages=CLEAN_ONLY)):
+        junk = tags[article.id] & {"caption", "boilerplate"}
+        if junk:
+            assert not article.paragraphs, article.id
+        else:
+            assert article.removed == [], (article.id, article.removed)

@@ -86,12 +86,24 @@ def ingest(inputs, db, published, batch_size, replace, actor_files, pattern_file
                 click.echo(f"warning: {article.id}: {article.error or 'not stored'}", err=True)
 
         with _open(db) as store:
-            result = store.ingest_articles(process_all(articles, settings), batch_size=batch_size,
+            known = [0]
+
+            def unseen(stream):
+                # Skip stored, unchanged articles before the (slow) pipeline; HTML has no text yet.
+                for article in stream:
+                    if not replace and not article.error and article.text and store.is_stored(article):
+                        known[0] += 1
+                        continue
+                    yield article
+
+            result = store.ingest_articles(process_all(unseen(articles), settings), batch_size=batch_size,
                                            replace=replace, on_article=report)
+            result.skipped += known[0]
             counts = store.counts()
     except (InputError, ValueError) as exc:
         raise click.UsageError(str(exc)) from exc
-    click.echo(f"added {result.added} (replaced {result.replaced}), skipped {result.skipped} unchanged, "
+    click.echo(f"added {result.added} (replaced {result.replaced}), skipped {result.skipped} unchanged "
+               f"({known[0]} before processing), "
                f"failed {result.failed}; {result.events} events. {db} now holds {counts['articles']} articles, "
                f"{counts['events']} counted events.", err=True)
     if result.failed:

@@ -265,6 +265,12 @@ class Store:
             self._write_batch(batch, replace, result, on_article)
         return result
 
+    def is_stored(self, article: Article) -> bool:
+        """True when this article id is stored with the same content hash (so ingesting it would skip)."""
+        rows = self._read("SELECT 1 AS x FROM articles WHERE id = ? AND content_hash = ?",
+                          (article.id, compute_content_hash(article)))
+        return bool(rows)
+
     def _write_batch(self, batch: list[Article], replace: bool, result: IngestResult,
                      on_article: Callable[[Article, str], None] | None) -> None:
         outcomes: list[tuple[Article, str]] = []
@@ -421,7 +427,7 @@ class Store:
         f = EventFilter.build(**filters)
         where, params = self._event_where(f)
         limit = _clamp(limit, MAX_LIMIT)
-        sql = (f"{_EVENT_SELECT}{where} ORDER BY e.day DESC, e.article_id, e.seq "
+        sql = (f"{_EVENT_SELECT}{where} ORDER BY (e.day IS NULL), e.day DESC, e.article_id, e.seq "
                f"LIMIT {limit} OFFSET {max(int(offset), 0)}")
         return self._read(sql, params)
 
@@ -528,7 +534,7 @@ class Store:
         where, params = self._article_where(q, since, until, source)
         sql = (f"SELECT a.id, a.title, a.url, a.source, a.published, a.n_events, a.ingested_at, "
                f"substr(a.body, 1, 240) AS snippet FROM articles a{where} "
-               f"ORDER BY a.published DESC, a.id LIMIT {_clamp(limit, MAX_LIMIT)} OFFSET {max(int(offset), 0)}")
+               f"ORDER BY (a.published IS NULL), a.published DESC, a.id LIMIT {_clamp(limit, MAX_LIMIT)} OFFSET {max(int(offset), 0)}")
         return self._read(sql, params)
 
     def count_articles(self, q: str | None = None, since: str | None = None, until: str | None = None,

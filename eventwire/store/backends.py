@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,10 @@ LOGGER = logging.getLogger(__name__)
 def build_match_terms(query: str) -> list[str]:
     """Split a user search into plain word terms (operators and punctuation are dropped)."""
     return re.findall(r"\w+", query or "")
+
+
+class ReadTimeout(RuntimeError):
+    """A read query ran past the store's time limit."""
 
 
 class Backend:
@@ -39,6 +44,10 @@ class Backend:
 
     def adapt(self, sql: str) -> str:
         return sql
+
+    def fetch_all_limited(self, sql: str, params: Sequence[Any], seconds: float) -> list[dict]:
+        """`fetch_all` that gives up after `seconds` (raises ReadTimeout)."""
+        return self.fetch_all(sql, params)
 
     def begin(self) -> None:
         raise NotImplementedError
@@ -92,6 +101,19 @@ class SQLiteBackend(Backend):
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
 
+    def fetch_all_limited(self, sql: str, params: Sequence[Any], seconds: float) -> list[dict]:
+        deadline = time.monotonic() + seconds
+        # The progress handler runs every N virtual-machine steps; a true return aborts the query.
+        self.conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+        try:
+            return self.fetch_all(sql, params)
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise ReadTimeout(f"query stopped after {seconds:g} s") from exc
+            raise
+        finally:
+            self.conn.set_progress_handler(None, 0)
+
     def begin(self) -> None:
         # IMMEDIATE takes the write lock up front, so a concurrent writer waits instead of failing late.
         self.conn.execute("BEGIN IMMEDIATE")
@@ -139,6 +161,16 @@ class PostgresBackend(Backend):
     def adapt(self, sql: str) -> str:
         # psycopg uses %s; a literal % must be doubled.
         return sql.replace("%", "%%").replace("?", "%s")
+
+    def fetch_all_limited(self, sql: str, params: Sequence[Any], seconds: float) -> list[dict]:
+        import psycopg
+
+        try:
+            # SET LOCAL lasts until end_read() closes this read transaction.
+            self.conn.execute(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+            return self.fetch_all(sql, params)
+        except psycopg.errors.QueryCanceled as exc:
+            raise ReadTimeout(f"query stopped after {seconds:g} s") from exc
 
     def begin(self) -> None:
         # psycopg opens a transaction implicitly on the first statement; end any read one first.

@@ -18,12 +18,13 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..model import Article
-from .backends import Backend, connect_backend
+from .backends import Backend, ReadTimeout, connect_backend
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 LOGGER = logging.getLogger(__name__)
 
 MAX_LIMIT = 10_000  # row cap for one read (the API caps lower)
+READ_SECONDS = 30.0  # time limit for one read query
 UNCOUNTED_STATUSES = ("hypothetical", "negated")  # kept for transparency, not counted (CONTRACT.md)
 _CODE_RE = re.compile(r"^[A-Z0-9]{1,16}$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -169,8 +170,9 @@ def _prefix(code: str) -> str:
 class Store:
     """The event database. Use `open_store(url_or_path)` to get one."""
 
-    def __init__(self, backend: Backend, read_only: bool = False) -> None:
+    def __init__(self, backend: Backend, read_only: bool = False, read_seconds: float = READ_SECONDS) -> None:
         self.backend = backend
+        self.read_seconds = read_seconds
         self.dialect = backend.dialect
         self._lock = threading.RLock()  # one connection, shared by the web server's threads
         self.read_only = read_only
@@ -192,7 +194,9 @@ class Store:
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
         with self._lock:
             try:
-                return self.backend.fetch_all(sql, list(params))
+                return self.backend.fetch_all_limited(sql, list(params), self.read_seconds)
+            except ReadTimeout as exc:
+                raise StoreError(f"{exc}: narrow the filters (read limit {self.read_seconds:g} s)") from exc
             finally:
                 self.backend.end_read()
 
@@ -604,10 +608,12 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def open_store(url_or_path: str, read_only: bool = False) -> Store:
+def open_store(url_or_path: str, read_only: bool = False, read_seconds: float = READ_SECONDS) -> Store:
     """Open (and create or migrate) the store at a SQLite path or a `postgresql://` URL.
+
+    `read_only` refuses writes; `read_seconds` stops any single read query that runs longer.
 
     Raises:
         ValueError: for an unusable address or an unreachable server.
     """
-    return Store(connect_backend(str(url_or_path)), read_only=read_only)
+    return Store(connect_backend(str(url_or_path)), read_only=read_only, read_seconds=read_seconds)

@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from ..store import SCHEMA_VERSION, Store
+from ..store import SCHEMA_VERSION, Store, StoreError
 from . import render
 
 LOGGER = logging.getLogger(__name__)
@@ -314,6 +314,11 @@ def create_app(store: Store, write_token: str | None = None, writer: Store | Non
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        LOGGER.warning("store error on %s: %s", request.url.path, exc)
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.exception_handler(404)
     async def not_found(request: Request, exc: HTTPException):

@@ -173,3 +173,13 @@ def test_store_read_only_refuses_writes(store_url):
         assert ro.counts()["articles"] == 1
         with pytest.raises(StoreError):
             ro.ingest_articles([build_article("b")])
+
+
+def test_store_reads_have_a_time_limit(store_url):
+    with open_store(store_url) as s:
+        s.ingest_articles(build_corpus(2))
+    with open_store(store_url, read_seconds=0.2) as s:
+        # A deliberately endless query: the recursive CTE never stops by itself.
+        with pytest.raises(StoreError, match="stopped after"):
+            s._read("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) AS c FROM n")
+        assert s.counts()["articles"] == 2  # the store still works afterwards

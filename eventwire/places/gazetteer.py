@@ -22,8 +22,8 @@ LOGGER = logging.getLogger(__name__)
 # less than one order of magnitude of population, so "Paris" stays in France in a story that
 # mentions the United States, but a small town with the article's country wins over a foreign
 # namesake of similar size. An explicit ", Texas" / ", Switzerland" after the name decides.
-BONUS_PRIMARY_NAME = 0.5
-BONUS_CONTEXT_COUNTRY = 1.5
+BONUS_PRIMARY_NAME = 1.0
+BONUS_CONTEXT_COUNTRY = 0.7
 BONUS_HINT = 10.0
 BONUS_CAPITAL = 1.0
 

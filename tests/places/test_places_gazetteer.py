@@ -34,7 +34,11 @@ def test_places_context_country_breaks_a_close_tie():
     # Two cities named Donetsk: a large Ukrainian one and a small Russian one.
     assert resolve_place("Donetsk").best.country == "UKR"
     london = resolve_place("London", ("CAN",))
-    assert london.best.country == "GBR"  # context is worth less than two orders of magnitude
+    assert london.best.country == "GBR"  # context is worth less than an order of magnitude
+    # Geneva, Illinois is a tenth of Geneva's size: a US-Russia story still meets in Switzerland
+    assert resolve_place("Geneva", ("USA", "RUS")).best.country == "CHE"
+    # a main name beats another city's alternate name ("New Delhi" is not Delhi)
+    assert resolve_place("New Delhi").best.name == "New Delhi"
 
 
 def test_places_curated_areas_and_countries():

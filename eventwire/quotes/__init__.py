@@ -16,7 +16,7 @@ offsets of the speaker's words in `speaker_span` so events can be sourced to the
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, Paragraph, Quote
 from .attribute import Attributor, Speaker
@@ -138,7 +138,9 @@ def _attribute_by_verb(att: Attributor, index: int, para: Paragraph, draft: _Dra
         if not speaker.named and speaker.kind == "person" and subj.i > verb.i:
             named = att.named_after_role(para, verb)
             if named is not None:
-                speaker, verb2 = named
+                role, (speaker, verb2) = speaker, named
+                if speaker.code is None and role.code is not None:
+                    speaker = replace(speaker, code=role.code)  # the role and the name are one person
                 words += f" + '{verb2.text}'"
                 rule = f"role-description-then-name: '{_np_text(subj)}' then '{speaker.name}'"
         draft.speaker = speaker

@@ -146,6 +146,8 @@ class Attributor:
         words = {t.lower_ for t in span}
         ent = _person_entity(tok, lo, hi)
         mention = self.actor_at(para.start + tok.idx)
+        if mention is None and tok.lower_ in self.lex.collectives:
+            mention = self._member_actor(para, tok)  # "thousands of Cubans" speak as Cubans
         gender = "female" if words & self.lex.female else "male" if words & self.lex.male else None
         code = mention.code if mention else None
         if mention is not None and mention.role == "person" and mention.name and ent is not None:
@@ -180,6 +182,14 @@ class Attributor:
             if m.pos < pos and m.speaker.named and m.speaker.name.endswith(" " + name):
                 return m.speaker.name
         return name
+
+    def _member_actor(self, para: Paragraph, tok) -> ActorMention | None:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actor_at(para.start + pobj.idx)
+        return None
 
     def _collect_mentions(self) -> None:
         """Named subjects and person names outside quotations: antecedents for pronouns."""

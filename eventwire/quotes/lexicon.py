@@ -27,6 +27,7 @@ class Lexicon:
     female: frozenset[str]
     male: frozenset[str]
     pronouns: dict[str, str]
+    collectives: frozenset[str] = frozenset()
 
 
 def _read_text(name: str) -> str:
@@ -66,6 +67,7 @@ def load_lexicon() -> Lexicon:
         female=frozenset(w.lower() for w in data.get("female", [])),
         male=frozenset(w.lower() for w in data.get("male", [])),
         pronouns={k.lower(): v for k, v in (data.get("pronouns") or {}).items()},
+        collectives=frozenset(w.lower() for w in data.get("collectives", [])),
     )
     LOGGER.debug("quotes lexicon: %d reporting verbs, %d person nouns", len(lex.verbs), len(lex.person_nouns))
     return lex

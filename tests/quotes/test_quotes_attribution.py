@@ -184,3 +184,22 @@ def test_quotes_verb_between_two_parts_of_one_sentence():
     qs = [q for q in _quotes("Lena Ortiz met the miners on Monday.\n\n"
                              "“The mine is safe,” she said, “and it will reopen soon.”") if q.direct]
     assert [_name(q) for q in qs] == ["Lena Ortiz", "Lena Ortiz"]
+
+
+def _mention(text: str, words: str, name: str, code: str, role: str) -> ActorMention:
+    start = text.index(words)
+    return ActorMention(words, name, code, code[:3], code[3:] or None, role, start, start + len(words), "test")
+
+
+def test_quotes_crowd_speaks_as_its_members():
+    text = "Hundreds of farmers marched on the capital on Friday chanting “no farms, no food”."
+    q = _direct(_quotes(text, [_mention(text, "farmers", "farmers", "FRACVL", "group")]), "no farms")
+    assert q.speaker == {"name": "Hundreds of farmers", "code": "FRACVL"}
+
+
+def test_quotes_role_code_kept_when_the_split_name_is_unknown():
+    text = ("“The count was stolen,” said the opposition spokesman. Pedro Alvarez told to the "
+            "journalists in Lima.")
+    mention = _mention(text, "the opposition spokesman", "opposition spokesman", "PEROPP", "person")
+    q = _direct(_quotes(text, [mention]), "The count")
+    assert q.speaker == {"name": "Pedro Alvarez", "code": "PEROPP"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 
 from ..model import Article, Paragraph, Removed
+from ..pipeline import Settings
 from .cues import load_cues
 from .dateline import find_dateline
 from .html import extract_html
@@ -61,9 +62,14 @@ def clean_text(article: Article, cues_files: tuple[str, ...] = ()) -> list[Unit]
     return units
 
 
-def run(article: Article, settings=None) -> None:
-    """The clean stage: HTML extraction when needed, then the text cleaner."""
+def run(article: Article, settings: Settings | None = None) -> None:
+    """The clean stage: HTML extraction when needed, then the text cleaner.
+
+    Raises:
+        ValueError: when an HTML page has no main content (the pipeline marks that article failed).
+    """
     if article.meta.get("html"):
         _apply_html(article)
+    # user cue files, once Settings carries them (see docs/cleaning.md)
     cues_files = tuple(getattr(settings, "clean_files", ()) or ())
     clean_text(article, cues_files)

@@ -46,7 +46,7 @@ def _read_yaml(text: str, where: str) -> dict:
     return data
 
 
-def _merge(base: dict, extra: dict) -> dict:
+def _merge_cues(base: dict, extra: dict) -> dict:
     for key, value in extra.items():
         if isinstance(value, list):
             base[key] = list(base.get(key) or []) + value
@@ -97,5 +97,5 @@ def load_cues(extra_files: tuple[str, ...] = ()) -> Cues:
     packaged = resources.files("eventwire").joinpath("data", "clean", "cues.yaml")
     data = _read_yaml(packaged.read_text(encoding="utf-8"), "cues.yaml")
     for path in extra_files:
-        data = _merge(data, _read_yaml(Path(path).read_text(encoding="utf-8"), path))
+        data = _merge_cues(data, _read_yaml(Path(path).read_text(encoding="utf-8"), path))
     return compile_cues(data)

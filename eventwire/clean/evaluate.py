@@ -50,13 +50,13 @@ def match_shingles(truth: str, pred: str) -> tuple[float, float, float]:
     return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
 
 
-def _precision(tp: float, fp: float, fn: float) -> float:
+def _compute_precision(tp: float, fp: float, fn: float) -> float:
     if fp == fn == 0:
         return 1.0
     return 0.0 if tp == fp == 0 else tp / (tp + fp)
 
 
-def _recall(tp: float, fp: float, fn: float) -> float:
+def _compute_recall(tp: float, fp: float, fn: float) -> float:
     if fp == fn == 0:
         return 1.0
     return 0.0 if tp == fn == 0 else tp / (tp + fn)
@@ -65,8 +65,8 @@ def _recall(tp: float, fp: float, fn: float) -> float:
 def score_pages(pairs: Iterable[tuple[str, str]]) -> dict:
     """Macro-averaged shingle precision, recall and F1 over (truth, prediction) pairs."""
     rows = [match_shingles(t, p) for t, p in pairs]
-    precision = statistics.mean(_precision(*r) for r in rows if r[0] + r[1] > 0)
-    recall = statistics.mean(_recall(*r) for r in rows if r[0] + r[2] > 0)
+    precision = statistics.mean(_compute_precision(*r) for r in rows if r[0] + r[1] > 0)
+    recall = statistics.mean(_compute_recall(*r) for r in rows if r[0] + r[2] > 0)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"pages": len(rows), "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 

@@ -74,13 +74,13 @@ def _stem(word: str) -> str:
     return word[:6]
 
 
-def _content_words(text: str, cues: Cues) -> set[str]:
+def _extract_content_words(text: str, cues: Cues) -> set[str]:
     return {_stem(w) for w in (m.lower() for m in _CONTENT.findall(text)) if w not in cues.stopwords}
 
 
 def _make_unit(text: str, start: int, end: int, cues: Cues) -> Unit:
     piece = text[start:end]
-    return Unit(start, end, piece, words=len(_WORD.findall(piece)), content=_content_words(piece, cues),
+    return Unit(start, end, piece, words=len(_WORD.findall(piece)), content=_extract_content_words(piece, cues),
                 cues=sorted({m.group(1).lower() for m in cues.cue_regex.finditer(piece)}))
 
 
@@ -111,7 +111,7 @@ def segment(text: str, cues: Cues | None = None) -> list[Unit]:
     return units
 
 
-def _credit_in_parens(text: str, cues: Cues) -> re.Match | None:
+def _find_photo_credit(text: str, cues: Cues) -> re.Match | None:
     """A closing "(Name/Agency)" or "(Getty Images)" photo credit."""
     m = cues.photo_credit.search(text)
     if m:
@@ -140,7 +140,7 @@ def split_glued_captions(units: list[Unit], text: str, cues: Cues) -> list[Unit]
     for unit in units:
         m = re.search(r"\((?:photo:?\s*)?[^()]{2,60}/[^()]{2,40}\)", unit.text, re.I)
         if not m or unit.words < 30 or _PAREN.search(unit.text[:m.end()]) is None \
-                or _credit_in_parens(unit.text[:m.end()], cues) is None:
+                or _find_photo_credit(unit.text[:m.end()], cues) is None:
             result.append(unit)
             continue
         before = unit.text[:m.start()].rstrip()
@@ -169,7 +169,7 @@ def split_glued_captions(units: list[Unit], text: str, cues: Cues) -> list[Unit]
 def label_line(unit: Unit, cues: Cues) -> None:
     """Label one unit from its own cues (patterns, credits, caption shape, cue phrases)."""
     text = unit.text
-    credit = _credit_in_parens(text, cues)
+    credit = _find_photo_credit(text, cues)
     if credit:
         before = text[:credit.start()].strip()
         if not before:
@@ -191,7 +191,7 @@ def label_line(unit: Unit, cues: Cues) -> None:
         unit.label("boilerplate", f"junk phrases {unit.cues}")
 
 
-def similarity(unit: Unit, profile: set[str]) -> float | None:
+def measure_similarity(unit: Unit, profile: set[str]) -> float | None:
     """Share of the unit's content words already used by the story (None: no content words)."""
     if not unit.content:
         return None
@@ -214,7 +214,7 @@ def label_title(units: list[Unit], title: str | None, cues: Cues) -> str | None:
     if first is None or units.index(first) > 2:
         return None
     if title:
-        given = _content_words(title, cues) or {w.lower() for w in _WORD.findall(title)}
+        given = _extract_content_words(title, cues) or {w.lower() for w in _WORD.findall(title)}
         mine = first.content or {w.lower() for w in _WORD.findall(first.text)}
         if given and mine and len(given & mine) / len(given | mine) >= 0.6:
             first.label("title", "repeats the article title")
@@ -231,19 +231,18 @@ def rescue_on_topic(units: list[Unit]) -> None:
         # the headline and lead are the story by position: phrases alone do not make them junk
         if unit.kind == "boilerplate" and unit.reason.startswith("junk phrases"):
             unit.label(BODY, "")
-    body = [u for u in units if u.kind == BODY]
+    profile = set().union(*(u.content for u in units if u.kind == BODY))
     # a junk phrase the lead itself uses ("paywall" in a story about paywalls) is the subject
     lead_cues = {c for u in units[:LEAD_UNITS] if u.kind == BODY for c in u.cues}
     for unit in units:
         if unit.kind != "boilerplate" or unit.words < RESCUE_MIN_WORDS or not unit.reason.startswith(_RESCUABLE):
             continue
-        profile = set().union(*(u.content for u in body if u is not unit)) if body else set()
-        sim = similarity(unit, profile)
+        sim = measure_similarity(unit, profile)
         if sim is not None and sim >= ON_TOPIC or lead_cues.intersection(unit.cues):
             unit.label(BODY, "")
 
 
-def cut_tail(units: list[Unit], cues: Cues) -> None:
+def cut_tail(units: list[Unit]) -> None:
     """Once the story ends and an unrelated appeal or promo begins, the rest is junk."""
     body_chars_before = 0
     profile: set[str] = set()
@@ -251,14 +250,14 @@ def cut_tail(units: list[Unit], cues: Cues) -> None:
     checks = 0
     for i, unit in enumerate(units):
         if seen_body >= MIN_STORY_UNITS and body_chars_before >= MIN_STORY_CHARS:
-            sim_i = similarity(unit, profile)
+            sim_i = measure_similarity(unit, profile)
             opens = unit.kind in ("boilerplate", "navigation") or unit.kind == BODY and (
                 unit.cues or (sim_i is not None and sim_i < OFF_TOPIC_OPENER))
             if opens and checks >= MAX_TAIL_CHECKS:
                 LOGGER.debug("tail search stopped after %d candidates", checks)
                 return
             checks += bool(opens)
-            if opens and _tail_is_junk(units[i:], profile, body_chars_before):
+            if opens and _is_junk_tail(units[i:], profile, body_chars_before):
                 start = i
                 while start > 0 and units[start - 1].kind == BODY and _is_heading_shape(units[start - 1]):
                     start -= 1  # a promo header introduces the appeal
@@ -273,7 +272,7 @@ def cut_tail(units: list[Unit], cues: Cues) -> None:
             profile |= unit.content
 
 
-def _tail_is_junk(tail: list[Unit], profile: set[str], story_chars: int) -> bool:
+def _is_junk_tail(tail: list[Unit], profile: set[str], story_chars: int) -> bool:
     junky = 0
     marked = 0
     body_chars = 0
@@ -281,7 +280,7 @@ def _tail_is_junk(tail: list[Unit], profile: set[str], story_chars: int) -> bool
     for unit in tail:
         if unit.kind == BODY and _BULLET.match(unit.text) and not unit.cues:
             continue  # a list item belongs to whatever list it is in: neither story nor appeal evidence
-        sim = similarity(unit, profile)
+        sim = measure_similarity(unit, profile)
         off = sim is not None and sim < OFF_TOPIC
         if unit.kind != BODY or unit.cues or off:
             junky += 1
@@ -327,6 +326,6 @@ def label_units(text: str, title: str | None = None, cues: Cues | None = None) -
             label_line(unit, cues)
     detected = label_title(units, title, cues)
     rescue_on_topic(units)
-    cut_tail(units, cues)
+    cut_tail(units)
     label_headings(units)
     return units, detected

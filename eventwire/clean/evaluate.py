@@ -5,10 +5,11 @@
 For each of the 181 pages with human ground truth, compare the article body with the
 annotated `articleBody` by 4-token shingles (tokens are `\\w+` runs): precision and recall per
 page, normalised so long pages weigh no more than short ones, averaged over pages; F1 is the
-harmonic mean of the averages (the benchmark's own definition). Two systems are scored:
-trafilatura alone (`trafilatura.extract` with its defaults, the benchmark's baseline, and with
-`favor_precision=True`) and `eventwire clean` (trafilatura, then eventwire's text cleaner). `--bench` also times `eventwire clean` and prints
-pages per second. The numbers are written into the report between marker comments.
+harmonic mean of the averages (the benchmark's own definition). Scored: trafilatura alone
+(`trafilatura.extract` with its defaults, the benchmark's baseline, and with
+`favor_precision=True`) and `eventwire clean` (trafilatura, then eventwire's text cleaner).
+`--bench` also times `eventwire clean` and prints pages per second. The numbers are written
+into the report between marker comments.
 """
 from __future__ import annotations
 
@@ -147,13 +148,15 @@ def format_report(result: dict) -> str:
              f"{t['recall']:.3f} | {t['f1']:.3f} |",
              f"| trafilatura alone (`extract`, `favor_precision=True`) | {tp['precision']:.3f} | "
              f"{tp['recall']:.3f} | {tp['f1']:.3f} |",
-             f"| `eventwire clean` (trafilatura `favor_precision` + text cleaner) | {e['precision']:.3f} | {e['recall']:.3f} | {e['f1']:.3f} |",
+             f"| `eventwire clean` (trafilatura `favor_precision` + text cleaner) | {e['precision']:.3f} | "
+             f"{e['recall']:.3f} | {e['f1']:.3f} |",
              "", "Pieces removed by the text cleaner after trafilatura: "
              + ", ".join(f"{k} {v}" for k, v in sorted(result["removed"].items())) + "."]
     if "bench" in result:
         b = result["bench"]
         lines += ["", f"Speed (one process, interleaved page by page): `eventwire clean` on HTML "
-                      f"{b['eventwire_pages_per_s']} pages/s, trafilatura alone {b['trafilatura_pages_per_s']} pages/s; "
+                      f"{b['eventwire_pages_per_s']} pages/s, "
+                      f"trafilatura alone {b['trafilatura_pages_per_s']} pages/s; "
                       f"the text cleaner alone on plain text {b['text_articles_per_s']} articles/s."]
     lines += ["", "Regenerate with `make bench-clean` (`python -m eventwire.clean.evaluate --bench`).", "", END]
     return "\n".join(lines)

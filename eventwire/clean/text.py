@@ -25,8 +25,8 @@ _BULLET = re.compile(r"^\s*(?:[-–•*·▪|>]|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _FULL_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
                         r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b")
-_PLACE_DATE_END = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
-                             r"|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\.?\s*$")
+_PLACE_DATE_END = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},?\s+"
+                             r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\.?\s*$")
 _QUOTE_OR_SAID = re.compile(r"[\"“”]|\b(said|says|told|according to)\b", re.I)
 _PAREN = re.compile(r"\(([^()]{2,80})\)\s*$")
 

@@ -110,7 +110,8 @@ def test_clean_story_about_subscriptions_is_not_junk():
 @pytest.mark.parametrize("text", [
     "Russian forces shelled the city overnight, officials said.",
     "The president signed the bill on Monday. Lawmakers had passed it last week.",
-    "Police arrested 12 people after clashes in the capital\n\nThe interior ministry said the protest was not authorised.",
+    "Police arrested 12 people after clashes in the capital\n\n"
+    "The interior ministry said the protest was not authorised.",
 ])
 def test_clean_short_inputs_keep_their_sentences(text):
     article = Article(id="t", text=text)

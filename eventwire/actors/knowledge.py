@@ -61,7 +61,7 @@ class Entry:
         if date:
             for term in self.terms:
                 if term.covers(date):
-                    label = "in office" if self.kind == "person" else "period"
+                    label = "period" if self.kind != "person" else "in office" if len(term.code) > 3 else "out of office"
                     return term.code, f"{label} {term.start or '…'}..{term.end or ''}"
             earlier = [t for t in self.terms if t.start is not None and t.start <= date]
             if earlier:
@@ -92,6 +92,8 @@ class Knowledge:
     roles: dict[str, Role] = field(default_factory=dict)
     iso3: set[str] = field(default_factory=set)
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> canonical name
+    # Historical people looked up by spaCy PERSON entity text only (too many to tokenise into a matcher).
+    extra_people: dict[str, Entry] = field(default_factory=dict)
     person_titles: set[str] = field(default_factory=set)
     context_veto: dict[str, list[str]] = field(default_factory=dict)
 
@@ -181,6 +183,22 @@ def _load_people(kb: Knowledge, items: list, source: str) -> None:
         for alias in item.get("aliases") or []:
             is_short = len(str(alias).split()) == 1
             kb.add_name(str(alias), Entry("person", terms[0].code, name, where, terms, item.get("gender"), is_short))
+
+
+def _load_people_rows(kb: Knowledge, text: str, source: str) -> None:
+    """Rows `NAME<TAB>aliases<TAB>terms` (derived files such as phoenix_people.tsv)."""
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 3:
+            raise ActorDataError(f"{source}:{lineno}: expected 3 tab-separated cells, got {len(cells)}")
+        name, aliases, terms_cell = cells
+        where = f"{source}:{lineno}"
+        terms = tuple(_parse_term(t, where) for t in terms_cell.split("|"))
+        entry = Entry("person", terms[0].code, name, where, terms)
+        for surface in [name] + ([] if aliases == "-" else aliases.split("|")):
+            kb.extra_people.setdefault(surface, entry)
 
 
 def _load_roles(kb: Knowledge, mapping: dict, source: str) -> None:
@@ -277,6 +295,7 @@ def load_knowledge(actor_files: tuple[str, ...] = ()) -> Knowledge:
         kb.add_name(str(surface), Entry("none", "none", str(surface), "ambiguous.yaml:not_actors"))
     _load_organisations(kb, yaml.safe_load(_read_text("organisations.yaml")), "organisations.yaml")
     _load_people(kb, yaml.safe_load(_read_text("people.yaml")), "people.yaml")
+    _load_people_rows(kb, _read_text("phoenix_people.tsv"), "phoenix_people.tsv")
     _load_roles(kb, yaml.safe_load(_read_text("roles.yaml")), "roles.yaml")
     for path in actor_files:
         _load_user_file(kb, path)

@@ -125,7 +125,10 @@ def build_units(doc, matchers: Matchers, ctx: Context) -> list[Unit]:
             continue
         if not any(doc[i].is_alpha and doc[i].text[:1].isupper() for i in range(start, ent.end)):
             continue
-        units.append(Unit(start, ent.end, "person" if ent.label_ == "PERSON" else "org"))
+        entry = kb.extra_people.get(doc[start:ent.end].text) if ent.label_ == "PERSON" else None
+        if entry is not None and entry.kind == "person" and doc[start:ent.end].text in kb.names:
+            entry = None  # the curated files know this name under another reading
+        units.append(Unit(start, ent.end, "person" if ent.label_ == "PERSON" else "org", entry=entry))
         for i in range(start, ent.end):
             covered[i] = True
     for tok in doc:
@@ -256,7 +259,14 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
         code, why = person.entry.code_at(date)
         titles = [u.role for u in roles if u.start < person.start and u.role.sector]
         p_country, p_sector = split_code(code, kb.iso3)
-        if titles and not former and p_country and p_sector and titles[-1].sector != p_sector:
+        modifier = next((u for u in countries if u.start < person.start), None)
+        if modifier is not None and p_country and modifier.entry.code != p_country:
+            # The text names another country: a namesake, not the listed office-holder.
+            sector = titles[-1].sector if titles else p_sector
+            code = modifier.entry.code + (sector or "")
+            why += f"; but the text says '{doc[modifier.start:modifier.end].text}': country {modifier.entry.code}"
+            p_country, p_sector = modifier.entry.code, sector
+        if titles and not former and p_country and titles[-1].sector != p_sector:
             # The text's own title is fresher than the data's dates ("President X" on the day X fell).
             code = p_country + titles[-1].sector
             why += f"; title '{titles[-1].phrase}' in the text gives {titles[-1].sector}"

@@ -185,3 +185,11 @@ def test_actors_definite_role_refers_back_to_the_same_sector():
 def test_actors_indefinite_object_takes_the_clause_subject_country():
     art = make_article("Brazil condemned the raid after Bolivian soldiers detained a former minister near the border.")
     assert codes(art)["minister"] == "BOLOPP"
+
+
+def test_actors_historical_office_holder_from_phoenix_data():
+    then = make_article("Hamid Karzai met tribal elders in Kandahar.", published="2010-05-01")
+    later = make_article("Hamid Karzai met tribal elders in Kandahar.", published="2020-05-01")
+    assert codes(then)["Hamid Karzai"] == "AFGGOV"
+    mention = [m for m in later.actors if m.text == "Hamid Karzai"][0]
+    assert mention.code == "AFG" and "phoenix_people.tsv" in mention.evidence

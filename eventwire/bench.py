@@ -128,7 +128,9 @@ def describe_machine() -> dict:
         commit = None
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": mem, "os": platform.platform(),
             "python": platform.python_version(), "spacy": spacy.__version__, "model": MODEL,
-            "dask": dask.__version__, "distributed": distributed.__version__, "commit": commit}
+            "dask": dask.__version__, "distributed": distributed.__version__, "commit": commit,
+            # other programs on the machine skew every number: the 1-minute load is kept with them
+            "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None}
 
 
 def _raw_spacy(texts: list[str], queue) -> None:
@@ -136,10 +138,10 @@ def _raw_spacy(texts: list[str], queue) -> None:
     from .nlp import load_nlp
 
     nlp = load_nlp()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    queue.put((time.perf_counter() - started, _peak_rss_mib()))
+    queue.put((time.perf_counter() - started, _peak_rss_mib(), time.process_time() - cpu))
 
 
 def time_raw_spacy(records: list[dict]) -> dict:
@@ -148,9 +150,10 @@ def time_raw_spacy(records: list[dict]) -> dict:
     queue = ctx.Queue()
     proc = ctx.Process(target=_raw_spacy, args=([r["text"] for r in records], queue))
     proc.start()
-    seconds, rss = queue.get()
+    seconds, rss, cpu = queue.get()
     proc.join()
     return {"name": "raw spaCy nlp.pipe", "engine": "spacy", "workers": 1, "seconds": seconds,
+            "cpu_seconds": round(cpu, 2),
             "startup_seconds": None, "peak_rss_mib": {"raw": round(rss, 1)}, "stage_seconds": {}, "errors": 0}
 
 
@@ -167,6 +170,7 @@ def time_eventwire(records: list[dict], name: str, engine: str, workers: int) ->
         seconds = time.perf_counter() - started
         stats = runner.stats
     return {"name": name, "engine": engine, "workers": workers, "seconds": seconds,
+            "cpu_seconds": round(stats.cpu_seconds, 2),
             "startup_seconds": round(runner.startup_seconds, 2),
             "peak_rss_mib": {k: round(v, 1) for k, v in stats.peak_rss_mib.items()},
             "stage_seconds": {k: round(v, 2) for k, v in stats.timer.seconds.items()}, "errors": errors}
@@ -201,15 +205,18 @@ def format_table(results: dict) -> str:
     """The Markdown table of a results dict (machine noted)."""
     m, c = results["machine"], results["corpus"]
     lines = [f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python {m['python']}, "
-             f"spaCy {m['spacy']} ({m['model']}), dask {m['dask']}, commit {m['commit']}.",
+             f"spaCy {m['spacy']} ({m['model']}), dask {m['dask']}, commit {m['commit']}, "
+             f"load average {m.get('load_average_before')} before / {m.get('load_average_1min')} after.",
              f"Corpus: {c['articles']} articles, {c['words']} words (seed {c['seed']}, sha256 {c['sha256'][:12]}).", "",
-             "| configuration | articles/s | words/s | × raw spaCy | seconds | start-up s | peak RSS MiB per worker |",
-             "|---|---:|---:|---:|---:|---:|---|"]
+             "| configuration | articles/s | words/s | × raw spaCy | seconds | start-up s | worker CPU s | "
+             "words per CPU-s | peak RSS MiB per worker |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for run in results["runs"]:
         rss = ", ".join(f"{v:.0f}" for v in run["peak_rss_mib"].values())
         start = "" if run["startup_seconds"] is None else f"{run['startup_seconds']:.1f}"
         lines.append(f"| {run['name']} | {run['articles_per_s']:.1f} | {run['words_per_s']:.0f} | "
-                     f"{run['vs_raw']:.2f} | {run['seconds']:.1f} | {start} | {rss} |")
+                     f"{run['vs_raw']:.2f} | {run['seconds']:.1f} | {start} | {run['cpu_seconds']:.1f} | "
+                     f"{run['words'] / max(run['cpu_seconds'], 1e-9):.0f} | {rss} |")
     t = results["targets"]
     lines += ["", f"Targets: best eventwire / raw spaCy = {t['eventwire_vs_raw']:.2f} (≥ 1.0: "
               f"{'met' if t['eventwire_vs_raw_met'] else 'NOT met'}); eventwire 1 worker / raw = "
@@ -278,7 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.articles < 1:
         parser.error("--articles must be at least 1")
     started = time.perf_counter()
+    load_before = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
     results = run_bench(args.articles, args.seed, dask=not args.no_dask)
+    results["machine"]["load_average_before"] = load_before
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

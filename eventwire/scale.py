@@ -40,12 +40,14 @@ class WorkerStats:
     timer: StageTimer = field(default_factory=StageTimer)
     peak_rss_mib: dict[str, float] = field(default_factory=dict)  # "host:pid" -> MiB
     articles: int = 0
+    cpu_seconds: float = 0.0  # CPU time the workers spent processing (robust to a busy machine)
 
-    def merge(self, seconds: dict[str, float], worker: str, rss_mib: float, n: int) -> None:
+    def merge(self, seconds: dict[str, float], worker: str, rss_mib: float, n: int, cpu: float = 0.0) -> None:
         for name, secs in seconds.items():
             self.timer.add(name, secs)
         self.peak_rss_mib[worker] = max(self.peak_rss_mib.get(worker, 0.0), rss_mib)
         self.articles += n
+        self.cpu_seconds += cpu
 
 
 def _peak_rss_mib() -> float:
@@ -80,11 +82,15 @@ def strip_docs(article: Article) -> Article:
     return article
 
 
-def process_chunk(articles: list[Article], settings: Settings) -> tuple[list[Article], dict, str, float]:
-    """Process a chunk in a worker; return (articles without Docs, stage seconds, worker, peak RSS MiB)."""
+def process_chunk(articles: list[Article], settings: Settings) -> tuple[list[Article], dict, str, float, float]:
+    """Process a chunk in a worker.
+
+    RETURNS (tuple): articles without Docs, stage seconds, worker name, peak RSS MiB, CPU seconds.
+    """
     timer = StageTimer()
+    cpu = time.process_time()
     out = [strip_docs(process(a, settings, timer)) for a in articles]
-    return out, timer.seconds, _worker_name(), _peak_rss_mib()
+    return out, timer.seconds, _worker_name(), _peak_rss_mib(), time.process_time() - cpu
 
 
 def _chunks(articles: Iterable[Article], size: int, skip_ids: Container[str] | None) -> Iterator[list[Article]]:
@@ -210,8 +216,8 @@ class Runner:
         chunks = _chunks(articles, self.chunk_size, skip_ids)
         if self.pool is None:  # one process: no pickling, no Doc stripping needed
             for chunk in chunks:
-                out, seconds, worker, rss = process_chunk(chunk, self.settings)
-                self.stats.merge(seconds, worker, rss, len(out))
+                out, seconds, worker, rss, cpu = process_chunk(chunk, self.settings)
+                self.stats.merge(seconds, worker, rss, len(out), cpu)
                 for article in out:
                     if on_done:
                         on_done(article)
@@ -227,8 +233,8 @@ class Runner:
             yield from self._collect(pending.popleft(), on_done)
 
     def _collect(self, handle, on_done) -> Iterator[Article]:
-        out, seconds, worker, rss = self.pool.result(handle)
-        self.stats.merge(seconds, worker, rss, len(out))
+        out, seconds, worker, rss, cpu = self.pool.result(handle)
+        self.stats.merge(seconds, worker, rss, len(out), cpu)
         for article in out:
             if on_done:
                 on_done(article)
@@ -288,3 +294,4 @@ def run_parallel(articles: Iterable[Article], settings: Settings = Settings(), w
             stats.timer.seconds.update(runner.stats.timer.seconds)
             stats.peak_rss_mib.update(runner.stats.peak_rss_mib)
             stats.articles = runner.stats.articles
+            stats.cpu_seconds = runner.stats.cpu_seconds

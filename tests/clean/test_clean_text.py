@@ -138,3 +138,19 @@ def test_clean_empty_text_gives_no_paragraphs():
     article = Article(id="e", text="   \n\n  ")
     run(article)
     assert article.paragraphs == [] and article.removed == []
+
+
+def test_clean_single_newline_story_with_inline_ads_and_footer():
+    article = clean_file("ap_story.txt")
+    kinds = removed_kinds(article)
+    assert kinds["By SARA BIANCHI Associated Press"] == "credit"
+    assert kinds["Advertisement"] == "boilerplate"
+    assert kinds["Story continues below advertisement"] == "boilerplate"
+    assert kinds["RELATED: Italy's wettest spring in a century strains flood defenses"] == "navigation"
+    assert kinds["Associated Press writer Marco Rossi contributed to this report from Rome."] == "credit"
+    assert kinds["___"] == "navigation"
+    assert any(t.startswith("Follow AP's coverage") and k == "navigation" for t, k in kinds.items())
+    assert len(article.paragraphs) == 6
+    assert article.paragraphs[-1].text == "Meteorologists expect more rain in the region through Thursday."
+    assert article.dateline.place == "Bologna" and article.dateline.agency == "AP"
+    assert_spans_map(article)

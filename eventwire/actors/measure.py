@@ -28,7 +28,7 @@ def _agreement(gold: dict, pred: dict) -> int:
             + int(ps == gold.get("source")) + int(pt == gold.get("target")))
 
 
-def measure(gold_path: str, pred_path: str) -> dict:
+def measure_attribution(gold_path: str, pred_path: str) -> dict:
     """Pair gold and predicted events by record and root; count correct actor codes.
 
     Returns:
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 2:
         print(__doc__, file=sys.stderr)
         return 2
-    result = measure(*args)
+    result = measure_attribution(*args)
     for line in result.pop("misses"):
         print(line)
     print(json.dumps(result, indent=1))

@@ -16,7 +16,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from ..model import ActorMention, Article
 from .knowledge import COUNTRY_KINDS, Entry, Knowledge, Role, split_code
 from .matcher import Matchers, find_candidates
 

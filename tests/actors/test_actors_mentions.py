@@ -193,3 +193,15 @@ def test_actors_historical_office_holder_from_phoenix_data():
     assert codes(then)["Hamid Karzai"] == "AFGGOV"
     mention = [m for m in later.actors if m.text == "Hamid Karzai"][0]
     assert mention.code == "AFG" and "phoenix_people.tsv" in mention.evidence
+
+
+def test_actors_article_without_docs_or_date_gets_no_crash():
+    from eventwire.actors import run
+    from eventwire.model import Article, Paragraph
+
+    article = Article(id="x", text="Nothing parsed here.")
+    article.paragraphs = [Paragraph(0, "Nothing parsed here.")]  # no spaCy doc
+    run(article, None)
+    assert article.actors == []
+    undated = make_article("Putin spoke to Scholz by phone.", published=None)
+    assert codes(undated)["Putin"] == "RUSGOV"

@@ -49,7 +49,7 @@ def convert_date(raw: str | None) -> str | None:
         return None
 
 
-def case_name(raw: str) -> str:
+def format_name(raw: str) -> str:
     """'BASHAR_AL-ASSAD_' -> 'Bashar al-Assad' (matching is case-sensitive, so casing matters)."""
     words = [w for w in raw.strip().strip("_").split("_") if w]
     out = []
@@ -108,14 +108,14 @@ def derive_rows(text: str) -> list[str]:
         dated = [t for t in terms if t[0][3:] in SECTORS and (t[2] or SOURCE_END) >= KEEP_FROM]
         if not dated:
             continue
-        name = case_name(raw)
+        name = format_name(raw)
         if len(name.split()) < 2 or name in seen:
             continue
         seen.add(name)
         last_end = max((t[2] or SOURCE_END) for t in terms)
         tail_start = (date.fromisoformat(last_end) + timedelta(days=1)).isoformat()
         terms.append((terms[0][0][:3], tail_start, None))
-        aliases = sorted({case_name(a) for a in raw_aliases
+        aliases = sorted({format_name(a) for a in raw_aliases
                           if len(a.strip("_").split("_")) >= 2 and not TITLE_WORDS & set(a.strip("_").split("_"))}
                          - {name})
         cells = [f"{code} {start or ''}..{end or ''}" for code, start, end in terms]

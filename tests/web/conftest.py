@@ -8,18 +8,19 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eventwire.store import open_store  # noqa: E402
 from eventwire.store.testing import TempPostgres, find_pg_bin, pick_free_port  # noqa: E402
 from eventwire.web import create_app  # noqa: E402
 from store_samples import build_corpus, build_xss_article  # noqa: E402
+from web_live import LiveServer  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -30,34 +31,6 @@ WRITE_TOKEN = "test-write-token-123"
 def fill_store(url: str) -> None:
     with open_store(url) as s:
         s.ingest_articles(build_corpus(6) + [build_xss_article()])
-
-
-class LiveServer:
-    """uvicorn serving an app in a background thread on 127.0.0.1 (real HTTP)."""
-
-    def __init__(self, app) -> None:
-        import uvicorn
-
-        self.port = pick_free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> "LiveServer":
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -69,6 +69,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     att = Attributor(article, lex, ranges)
 
     drafts: list[_Draft] = []
+    frames: dict[int, _Draft] = {}  # paragraphs ending "X said:" -> a speaker for the next one
     for index, para in enumerate(article.paragraphs):
         if para.doc is None:
             continue
@@ -78,8 +79,11 @@ def extract_quotes(article: Article) -> list[Quote]:
             draft = _attribute_direct(att, index, para, mark, used_verbs)
             drafts.append(draft)
         drafts.extend(_indirect_quotes(att, index, para, used_verbs))
+        frame = _colon_frame(att, index, para)
+        if frame is not None:
+            frames[index] = frame
     drafts.sort(key=lambda d: d.start)
-    _carry_speakers(drafts, article)
+    _carry_speakers(drafts, frames)
     return [_to_quote(d, article.text) for d in drafts]
 
 
@@ -264,7 +268,23 @@ def _according_clause(verb) -> tuple[int, int] | None:
 
 
 # ---- carrying speakers ---------------------------------------------------------------------
-def _carry_speakers(drafts: list[_Draft], article: Article) -> None:
+def _colon_frame(att: Attributor, index: int, para: Paragraph) -> _Draft | None:
+    """A paragraph that ends 'X said:' introduces the quotation of the next paragraph."""
+    if not para.text.rstrip().endswith(":"):
+        return None
+    last = list(para.doc.sents)[-1]
+    for verb in last:
+        if att.is_reporting(verb) and not att.in_quote(para.start + verb.idx):
+            subj, how = att.subject_of(verb)
+            if subj is not None:
+                speaker = att.speaker_for(para, subj)
+                att.remember(index, speaker.start, speaker)
+                return _Draft(index, para.start + last.start_char, para.start + last.end_char, False,
+                              speaker=speaker, evidence=f"reporting verb '{verb.text}' before a colon")
+    return None
+
+
+def _carry_speakers(drafts: list[_Draft], frames: dict[int, _Draft]) -> None:
     """Give quote-only sentences the speaker of the words around them."""
     by_para: dict[int, list[_Draft]] = {}
     for d in drafts:
@@ -288,6 +308,8 @@ def _carry_speakers(drafts: list[_Draft], article: Article) -> None:
                 source, rule = same[pos - 1], "quote-only sentence after the speaker's quote in the paragraph"
             elif pos + 1 < len(same) and same[pos + 1].speaker and same[pos + 1].direct and d.mark.starts_paragraph:
                 source, rule = same[pos + 1], "quote-only sentence before the speaker's quote in the paragraph"
+            elif pos == 0 and d.mark.starts_paragraph and d.para - 1 in frames:
+                source, rule = frames[d.para - 1], "quotation introduced by the previous paragraph's colon"
             elif all(x.quote_only for x in same) and d.sentence_like and prev_para:
                 attributed = [x for x in prev_para if x.speaker is not None]
                 if attributed:

@@ -99,6 +99,10 @@ class Attributor:
                 if cand.dep_ == "pobj":
                     return cand, ""
             return None, ""
+        if self.is_passive_reporting(verb):
+            for child in verb.children:
+                if child.dep_ == "dobj":  # "TASS quoted Peskov as saying": Peskov speaks
+                    return child, f"object of '{verb.text}'"
         for child in verb.children:
             if child.dep_ == "nsubj":
                 if child.tag_ in _RELATIVE and verb.dep_ == "relcl":
@@ -125,6 +129,9 @@ class Attributor:
         if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             tok, _ = self.subject_of(head, depth + 1)  # "..., calling it a 'Y'"
             return tok, f"participle of '{head.text}'"
+        if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+            tok, _ = self.subject_of(head.head, depth + 1)  # "quoted X as saying", "was quoted as saying"
+            return tok, f"speaker of '{head.head.text}'"
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             return head, "participle modifier"
         return None, ""
@@ -183,6 +190,12 @@ class Attributor:
                 return m.speaker.name
         return name
 
+    def _in_reported_clause(self, tok) -> bool:
+        for anc in tok.ancestors:
+            if anc.dep_ == "ccomp" and anc.i > anc.head.i and self.is_reporting(anc.head):
+                return True
+        return False
+
     def _member_actor(self, para: Paragraph, tok) -> ActorMention | None:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -206,6 +219,8 @@ class Attributor:
                 pos = para.start + tok.idx
                 if self.in_quote(pos) or self.in_quote(para.start + tok.head.idx):
                     continue  # the subject of quoted words belongs to the quotation
+                if self._in_reported_clause(tok):
+                    continue  # "the ministry said [the army] had advanced. It added ..." -> the ministry
                 sp = self.describe(para, tok)
                 self.mentions.append(Mention(pos, index, sp))
                 seen.update(range(sp.start, sp.end))

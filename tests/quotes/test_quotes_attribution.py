@@ -203,3 +203,23 @@ def test_quotes_role_code_kept_when_the_split_name_is_unknown():
     mention = _mention(text, "the opposition spokesman", "opposition spokesman", "PEROPP", "person")
     q = _direct(_quotes(text, [mention]), "The count")
     assert q.speaker == {"name": "Pedro Alvarez", "code": "PEROPP"}
+
+
+def test_quotes_paragraph_ending_with_colon_introduces_the_next_quote():
+    text = ("In a televised address, President Sara Kovac told the nation:\n\n"
+            "“We will not bow to pressure from anyone.”")
+    q = _direct(_quotes(text), "We will not bow")
+    assert _name(q) == "Sara Kovac" and "colon" in q.evidence
+
+
+def test_quotes_agency_quoting_a_person_as_saying():
+    text = "State television quoted Interior Minister Ali Karimi as saying “the border is sealed”."
+    q = _direct(_quotes(text), "the border")
+    assert _name(q) == "Ali Karimi"
+
+
+def test_quotes_it_skips_subjects_of_reported_clauses():
+    text = ("The defence ministry said the rebel army had withdrawn from the bridge. "
+            "It called the retreat “a victory for peace”.")
+    q = _direct(_quotes(text), "a victory")
+    assert _name(q) == "The defence ministry"

@@ -17,6 +17,7 @@ import argparse
 import gzip
 import json
 import logging
+import os
 import re
 import statistics
 import time
@@ -29,7 +30,9 @@ from . import run
 
 LOGGER = logging.getLogger(__name__)
 
-DEFAULT_DATA = Path("/work/shared/extraction/scrapinghub")
+# the shared checkout sits beside the repository (../shared); EVENTWIRE_SCRAPINGHUB overrides it
+DEFAULT_DATA = Path(os.environ.get("EVENTWIRE_SCRAPINGHUB")
+                    or Path(__file__).resolve().parents[3] / "shared" / "extraction" / "scrapinghub")
 DEFAULT_REPORT = Path(__file__).resolve().parents[2] / "docs" / "cleaning.md"
 BEGIN, END = "<!-- clean-eval:begin -->", "<!-- clean-eval:end -->"
 _TOKEN = re.compile(r"\w+", re.U)

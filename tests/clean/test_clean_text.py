@@ -154,3 +154,23 @@ def test_clean_single_newline_story_with_inline_ads_and_footer():
     assert article.paragraphs[-1].text == "Meteorologists expect more rain in the region through Thursday."
     assert article.dateline.place == "Bologna" and article.dateline.agency == "AP"
     assert_spans_map(article)
+
+
+def test_clean_given_title_not_repeated_keeps_first_line():
+    text = "Rescuers pulled two survivors from the rubble on Sunday, the fire service said.\n\nA third person is missing."
+    article = Article(id="t", text=text, title="Two survivors found after building collapse")
+    run(article)
+    assert article.removed == []
+    assert article.title == "Two survivors found after building collapse"
+    assert len(article.paragraphs) == 2
+
+
+def test_clean_dateline_date_fills_published_only_when_unset():
+    text = "BEIJING, Jan. 5, 2022 (Xinhua) -- China and Laos signed a rail agreement on Wednesday."
+    article = Article(id="d", text=text)
+    run(article)
+    assert article.published == "2022-01-05"
+    assert article.dateline.agency == "Xinhua"
+    article = Article(id="d", text=text, published="2022-01-06")
+    run(article)
+    assert article.published == "2022-01-06"

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 from click.testing import CliRunner
 
 from eventwire.cli import cli
@@ -62,6 +64,9 @@ def test_clean_cli_prints_contract_article(tmp_path):
     assert {"title", "heading", "caption", "credit", "boilerplate"} <= {r["kind"] for r in wire["removed"]}
     assert all(set(r) == {"kind", "text", "span", "reason"} for r in wire["removed"])
     assert wire["events"] == [] and wire["actors"] == []
+    schema = json.loads(resources.files("eventwire").joinpath("schema", "article.schema.json").read_text())
+    for row in rows:
+        jsonschema.validate(row, schema)
 
 
 def test_clean_cli_html_without_content_is_an_error_record(tmp_path):

@@ -21,7 +21,8 @@ _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _DASH = r"\s*(?:[–—]|-{1,2}|:)\s+"
 _AGENCY = r"\(\s*(?P<agency>[A-Za-z][A-Za-z.&' -]{1,30}?)\s*\)"
-_REGION = r"(?:,\s*(?P<region>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?))?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_REGION = r"(?:,\s*(?!" + _MONTH + r"\s+\d)(?P<region>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?))?"
 _DATE = (r"(?:,?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
          r"(?:,?\s+(?P<year>\d{4}))?))?")
 # All-capitals place: the agency is optional ("KYIV —"); a title-case place needs one ("Paris, France (AFP) --").

@@ -17,6 +17,10 @@ from eventwire.clean.dateline import find_dateline, resolve_country
     ("MOSCOW, Russia (TASS) – The Kremlin", "Moscow", "RUS", "TASS"),
     ("(Reuters) — The company said", None, None, "Reuters"),
     ("NAIROBI, Kenya (Associated Press) — The", "Nairobi", "KEN", "AP"),
+    ("GENEVA, Switzerland, Feb 3 (Reuters) - The", "Geneva", "CHE", "Reuters"),
+    ("Moscow, Jan 31 (AFP) — Russia", "Moscow", "RUS", "AFP"),
+    ("MEXICO CITY (AP) — Mexico", "Mexico City", "MEX", "AP"),
+    ("Washington (CNN) -- The", "Washington", "USA", "CNN"),
 ])
 def test_dateline_variants(text, place, country, agency):
     found = find_dateline(text)
@@ -31,6 +35,7 @@ def test_dateline_with_date_gives_publication_date():
     found = find_dateline("BEIJING, Jan. 5, 2022 (Xinhua) -- China said")
     assert found.published == "2022-01-05"
     assert find_dateline("WASHINGTON, Jan 31 (Reuters) - The").published is None  # no year: unknown
+    assert find_dateline("KYIV, Ukraine, March 1, 2022 — Russian forces").published == "2022-03-01"
 
 
 def test_dateline_country_from_city_table_when_unwritten():

@@ -127,7 +127,9 @@ def _link_documents(article: Article, drafts: list[Draft], ctx: Context) -> list
             last_person.append(d)
             continue
         gender = PRONOUNS[tok.lower_]
-        antecedent = next((p for p in reversed(last_person) if p.gender in (None, gender)), None)
+        blocked = _clause_subjects(tok)
+        antecedent = next((p for p in reversed(last_person) if p.gender in (None, gender)
+                           and not (p.doc is doc and any(p.start <= b < p.end for b in blocked))), None)
         if antecedent is None:
             continue
         out.append(Draft(doc, ps, i, i + 1, antecedent.name, antecedent.code, antecedent.country,
@@ -136,6 +138,14 @@ def _link_documents(article: Article, drafts: list[Draft], ctx: Context) -> list
                          gender=antecedent.gender, person_name=antecedent.name))
     out.sort(key=lambda d: d.char_start)
     return out
+
+
+def _clause_subjects(tok) -> set[int]:
+    """Token indices an object pronoun cannot refer to: its own clause's subject ("Trump recognised him")."""
+    if tok.lower_ not in ("him", "her") or tok.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
 
 
 def mention_at(article: Article, start: int, end: int) -> ActorMention | None:

@@ -205,3 +205,10 @@ def test_actors_article_without_docs_or_date_gets_no_crash():
     assert article.actors == []
     undated = make_article("Putin spoke to Scholz by phone.", published=None)
     assert codes(undated)["Putin"] == "RUSGOV"
+
+
+def test_actors_object_pronoun_skips_its_own_subject():
+    art = make_article("Venezuelan opposition leader Juan Guaido declared himself interim president, and "
+                       "US President Donald Trump recognised him within minutes.", published="2019-01-23")
+    him = [m for m in art.actors if m.text == "him"]
+    assert him and him[0].name == "Juan Guaido" and him[0].code == "VENOPP"

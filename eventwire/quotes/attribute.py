@@ -331,6 +331,10 @@ def _np_bounds(tok) -> tuple[int, int]:
         elif child.dep_ in _NP_RIGHT and (child.dep_ != "prep" or child.lower_ in _NP_PREPS):
             hi = max(hi, child.right_edge.i)
     doc = tok.doc
+    # words glued by a hyphen the parser split apart ("co - chairman")
+    while hi + 2 < len(doc) and doc[hi].whitespace_ == "" and doc[hi + 1].text in ("-", "–") \
+            and doc[hi + 1].whitespace_ == "" and doc[hi + 2].is_alpha:
+        hi += 2
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):

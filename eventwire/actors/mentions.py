@@ -111,6 +111,16 @@ def build_units(doc, matchers: Matchers, ctx: Context) -> list[Unit]:
         if unit.entry is None or unit.entry.kind != NON_ACTOR:  # a listed non-actor only blocks its words
             units.append(unit)
     for ent in doc.ents:
+        # A role noun inside a proper name we do not know ("Committee to Protect Journalists") is no actor.
+        if ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW") and any(
+                not covered[i] and doc[i].is_alpha and doc[i].text[:1].isupper() and doc[i].i != ent.start
+                for i in range(ent.start, ent.end)):
+            inside = [u for u in units if u.kind == "role" and ent.start <= u.start and u.end <= ent.end]
+            for u in inside:
+                units.remove(u)
+                for i in range(u.start, u.end):
+                    covered[i] = False
+    for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         free = [i for i in range(ent.start, ent.end) if not covered[i]]
@@ -410,7 +420,26 @@ def resolve_paragraph(doc, para_start: int, matchers: Matchers, ctx: Context,
         if draft.country:
             last_country = draft.country
     _fill_countries(drafts, ctx, article_country)
+    _apply_appositions(drafts)
     return drafts, last_country
+
+
+def _apply_appositions(drafts: list[Draft]) -> None:
+    """'Raila Odinga, the opposition leader,': the apposed role completes a name with no sector."""
+    for person, nxt in zip(drafts, drafts[1:]):
+        if person.role not in ("person", "organisation") or (person.code and person.sector) \
+                or nxt.role != "role" or not nxt.code:
+            continue
+        doc = person.doc
+        if nxt.doc is not doc or [t.text for t in doc[person.end:nxt.start] if t.pos_ != "DET"] != [","]:
+            continue
+        head = doc[nxt.end - 1]
+        if head.dep_ != "appos" or not person.start <= head.head.i < person.end:
+            continue
+        if person.country and nxt.country != person.country:
+            continue
+        person.code, person.country, person.sector = nxt.code, nxt.country, nxt.sector
+        person.evidence += f"; apposition '{doc[nxt.start:nxt.end].text}' -> {nxt.code}"
 
 
 def _modifies(x: Draft, d: Draft) -> bool:
@@ -472,7 +501,7 @@ def _clause_subject(d: Draft, same: list[Draft]) -> Draft | None:
     """An indefinite object ("arrested a former vice-president") belongs with its clause's subject."""
     doc = d.doc
     head = next((t for t in doc[d.start:d.end] if not (d.start <= t.head.i < d.end) or t.head.i == t.i), None)
-    if head is None or head.dep_ not in ("dobj", "pobj", "dative", "nsubjpass"):
+    if head is None or head.dep_ not in ("dobj", "pobj", "dative"):
         return None
     if any((c.dep_ == "det" and c.lower_ not in ("a", "an")) or c.dep_ == "poss" for c in head.children):
         return None  # a definite "the government" is the sentence's known actor, not the clause's
@@ -483,7 +512,7 @@ def _clause_subject(d: Draft, same: list[Draft]) -> Draft | None:
                 for x in same:
                     if x.start <= child.i < x.end:
                         return x
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
+        if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
             return None
         verb = verb.head
     return None

@@ -212,3 +212,14 @@ def test_actors_object_pronoun_skips_its_own_subject():
                        "US President Donald Trump recognised him within minutes.", published="2019-01-23")
     him = [m for m in art.actors if m.text == "him"]
     assert him and him[0].name == "Juan Guaido" and him[0].code == "VENOPP"
+
+
+def test_actors_apposition_completes_an_unknown_person():
+    art = make_article("In Lusaka, Hakainde Mwila, the opposition leader, urged his supporters to stay calm.")
+    person = [m for m in art.actors if m.text == "Hakainde Mwila"][0]
+    assert person.code == "ZMBOPP" and "apposition" in person.evidence
+
+
+def test_actors_role_word_inside_an_unknown_organisation_name():
+    art = make_article("The Committee to Protect Journalists said two reporters were held in Minsk.")
+    assert not any(m.text == "Journalists" for m in art.actors)

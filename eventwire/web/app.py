@@ -186,9 +186,8 @@ def build_api_router() -> APIRouter:
         token = request.app.state.write_token
         if not token:
             raise HTTPException(status_code=403, detail="this server is read-only (start it with --write-token)")
-        given = (authorization or "").removeprefix("Bearer ").strip() if (authorization or "").startswith(
-            "Bearer ") else ""
-        if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             raise HTTPException(status_code=401, detail="missing or wrong bearer token",
                                 headers={"WWW-Authenticate": "Bearer"})
         records = payload if isinstance(payload, list) else [payload]

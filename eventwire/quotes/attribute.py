@@ -78,6 +78,12 @@ class Attributor:
                 best = a
         return best
 
+    def is_person_name(self, name: str | None) -> bool:
+        """'Olaf Scholz' is a name; 'UN envoy' or 'defence minister' is a role."""
+        words = (name or "").split()
+        return bool(words) and all(w[:1].isupper() for w in words) \
+            and words[-1].lower() not in self.lex.person_nouns
+
     def is_reporting(self, tok) -> bool:
         if tok.lower_ == "according":
             return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
@@ -157,8 +163,8 @@ class Attributor:
             mention = self._member_actor(para, tok)  # "thousands of Cubans" speak as Cubans
         gender = "female" if words & self.lex.female else "male" if words & self.lex.male else None
         code = mention.code if mention else None
-        if mention is not None and mention.role == "person" and mention.name and ent is not None:
-            name, kind, named = mention.name, "person", True
+        if mention is not None and mention.role == "person" and self.is_person_name(mention.name):
+            name, kind, named = mention.name, "person", True  # NER may have missed or mislabelled it
         elif ent is None and tok.pos_ == "PROPN" and self.full_name(tok.text, para.start + tok.idx) != tok.text:
             # a surname already met as a person's name is that person, whatever NER says
             name, kind, named = self.full_name(tok.text, para.start + tok.idx), "person", True

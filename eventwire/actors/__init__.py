@@ -128,16 +128,22 @@ def _link_documents(article: Article, drafts: list[Draft], ctx: Context) -> list
             continue
         gender = PRONOUNS[tok.lower_]
         blocked = _clause_subjects(tok)
-        antecedent = next((p for p in reversed(last_person) if p.gender in (None, gender)
-                           and not (p.doc is doc and any(p.start <= b < p.end for b in blocked))), None)
+        compatible = [p for p in reversed(last_person) if p.gender in (None, gender)
+                      and not (p.doc is doc and any(p.start <= b < p.end for b in blocked))][:3]
+        # Subjects are the salient referents: prefer the latest subject among the last three candidates.
+        antecedent = next((p for p in compatible if _is_subject(p)), compatible[0] if compatible else None)
         if antecedent is None:
             continue
         out.append(Draft(doc, ps, i, i + 1, antecedent.name, antecedent.code, antecedent.country,
                          antecedent.sector, "pronoun",
-                         f"pronoun '{tok.text}' -> {antecedent.name} ({antecedent.code}; most recent compatible person)",
+                         f"pronoun '{tok.text}' -> {antecedent.name} ({antecedent.code}; latest compatible person, subjects first)",
                          gender=antecedent.gender, person_name=antecedent.name))
     out.sort(key=lambda d: d.char_start)
     return out
+
+
+def _is_subject(d: Draft) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in d.doc[d.start:d.end])
 
 
 def _clause_subjects(tok) -> set[int]:

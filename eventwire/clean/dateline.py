@@ -28,9 +28,11 @@ _DATE = (r"(?:,?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[
 # All-capitals place: the agency is optional ("KYIV —"); a title-case place needs one ("Paris, France (AFP) --").
 _CAPS = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z.'’-]+){0,3})" + _REGION + _DATE
                    + r"\s*(?:" + _AGENCY + r")?" + _DASH)
+# "(CNN)President ..." and "Hong Kong (CNN Business)A muddled ...": the agency glued to the story
+_GLUED = r"(?=[A-Z“\"‘])"
 _TITLE = re.compile(r"^\s*(?P<place>[A-Z][a-zA-Z.'’-]+(?:\s+[A-Z][a-zA-Z.'’-]+){0,3})" + _REGION + _DATE
-                    + r"\s*" + _AGENCY + _DASH)
-_AGENCY_ONLY = re.compile(r"^\s*" + _AGENCY + _DASH)
+                    + r"\s*" + _AGENCY + r"(?:" + _DASH + "|" + _GLUED + ")")
+_AGENCY_ONLY = re.compile(r"^\s*" + _AGENCY + r"(?:" + _DASH + "|" + _GLUED + ")")
 
 
 @dataclass(frozen=True)

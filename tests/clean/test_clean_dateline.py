@@ -38,6 +38,13 @@ def test_dateline_with_date_gives_publication_date():
     assert find_dateline("KYIV, Ukraine, March 1, 2022 — Russian forces").published == "2022-03-01"
 
 
+def test_dateline_agency_glued_to_the_story():
+    found = find_dateline("Hong Kong (CNN Business)A muddled view of the talks weighed on markets")
+    assert (found.dateline.place, found.dateline.country, found.dateline.agency) == ("Hong Kong", "HKG", "CNN Business")
+    assert "Hong Kong (CNN Business)A muddled"[found.end:].startswith("A muddled")
+    assert find_dateline("(CNN)The president said").dateline.agency == "CNN"
+
+
 def test_dateline_country_from_city_table_when_unwritten():
     assert find_dateline("KHARKIV — Shelling hit the city").dateline.country == "UKR"
 

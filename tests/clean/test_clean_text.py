@@ -174,3 +174,29 @@ def test_clean_dateline_date_fills_published_only_when_unset():
     article = Article(id="d", text=text, published="2022-01-06")
     run(article)
     assert article.published == "2022-01-06"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Listen: https://podcasts.example.org/episode-12", "navigation"),
+    ("More coverage: https://news.example.org/elections and https://news.example.org/live", "navigation"),
+    ("Also on example.com Ministers resign over housing scandal", "navigation"),
+    ("November 20, 2019 - 11:28 AMT", "boilerplate"),
+    ("Updated at 1:23 p.m.", "boilerplate"),
+    ("Reading time: 4 minutes", "boilerplate"),
+    ("If you buy something through this post, we may earn a commission.", "boilerplate"),
+    ("Floods displace thousands [VIDEO]", "navigation"),
+    ("(c) 2021 Example Wire Service. Reproduction is prohibited without permission.", "boilerplate"),
+])
+def test_clean_page_furniture_lines(line, kind):
+    story = ("Officials in the northern province said on Monday that the river had risen two metres "
+             "overnight and that schools would stay closed for the rest of the week.")
+    article = Article(id="f", text=f"{story}\n\n{line}\n\n{story.replace('Monday', 'Tuesday')}", title="x")
+    run(article)
+    assert removed_kinds(article) == {line: kind}
+
+
+def test_clean_sentence_with_a_time_and_date_is_body():
+    text = "Polls close at 20:00 on May 5, 2024.\n\nThe count starts an hour later."
+    article = Article(id="p", text=text, title="Election timetable set")
+    run(article)
+    assert article.removed == []

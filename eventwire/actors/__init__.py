@@ -136,7 +136,8 @@ def _link_documents(article: Article, drafts: list[Draft], ctx: Context) -> list
             continue
         out.append(Draft(doc, ps, i, i + 1, antecedent.name, antecedent.code, antecedent.country,
                          antecedent.sector, "pronoun",
-                         f"pronoun '{tok.text}' -> {antecedent.name} ({antecedent.code}; latest compatible person, subjects first)",
+                         f"pronoun '{tok.text}' -> {antecedent.name} ({antecedent.code}; "
+                         "latest compatible person, subjects first)",
                          gender=antecedent.gender, person_name=antecedent.name))
     out.sort(key=lambda d: d.char_start)
     return out

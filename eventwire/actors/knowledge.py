@@ -46,7 +46,9 @@ class Term:
 class Entry:
     """One thing a name can stand for."""
 
-    kind: str  # country | demonym | capital | igo | west | seat | institution | group | media | business | party | person
+    # country | demonym | capital | igo | west | seat | institution | group | media | business | party
+    # | person | none (a listed non-actor)
+    kind: str
     code: str
     name: str  # canonical name
     source: str  # data file the entry comes from, for evidence
@@ -61,7 +63,8 @@ class Entry:
         if date:
             for term in self.terms:
                 if term.covers(date):
-                    label = "period" if self.kind != "person" else "in office" if len(term.code) > 3 else "out of office"
+                    label = "period" if self.kind != "person" else \
+                        "in office" if len(term.code) > 3 else "out of office"
                     return term.code, f"{label} {term.start or '…'}..{term.end or ''}"
             earlier = [t for t in self.terms if t.start is not None and t.start <= date]
             if earlier:
@@ -290,7 +293,8 @@ def load_knowledge(actor_files: tuple[str, ...] = ()) -> Knowledge:
     ambiguous = yaml.safe_load(_read_text("ambiguous.yaml")) or {}
     kb.person_titles = {str(t) for t in ambiguous.get("person_titles") or []}
     kb.context_veto = {str(k): [str(c) for c in v] for k, v in (ambiguous.get("context_veto") or {}).items()}
-    _load_countries(kb, _read_text("countries.tsv"), "countries.tsv", {str(s) for s in ambiguous.get("skip_names") or []})
+    skip = {str(s) for s in ambiguous.get("skip_names") or []}
+    _load_countries(kb, _read_text("countries.tsv"), "countries.tsv", skip)
     for surface in ambiguous.get("not_actors") or []:
         kb.add_name(str(surface), Entry("none", "none", str(surface), "ambiguous.yaml:not_actors"))
     _load_organisations(kb, yaml.safe_load(_read_text("organisations.yaml")), "organisations.yaml")

@@ -25,6 +25,7 @@ def serve(db, host, port, write_token):
 
     from ..store import open_store
     from ..web import create_app
+    from ..web.app import LOOPBACK_HOSTS
 
     if "://" not in db and not Path(db).exists() and not write_token:
         raise click.ClickException(f"no database at {db}: create one with `eventwire ingest FILES --db {db}` "
@@ -35,8 +36,10 @@ def serve(db, host, port, write_token):
         reader = open_store(db, read_only=not write_token)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    app = create_app(reader, write_token=write_token)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    # On loopback only loopback Host headers are served (DNS rebinding); elsewhere any name the user uses.
+    app = create_app(reader, write_token=write_token, allowed_hosts=LOOPBACK_HOSTS if loopback else ["*"])
+    if not loopback:
         click.echo(f"warning: binding {host}: the dashboard is reachable from other machines", err=True)
     mode = "read-write (POST /api/articles with the bearer token)" if write_token else "read-only"
     shown = f"[{host}]" if ":" in host else host

@@ -290,14 +290,22 @@ def build_page_router(templates: Jinja2Templates) -> APIRouter:
     return pages
 
 
-def create_app(store: Store, write_token: str | None = None, writer: Store | None = None) -> FastAPI:
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def create_app(store: Store, write_token: str | None = None, writer: Store | None = None,
+               allowed_hosts: tuple[str, ...] | list[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The web app over `store`.
 
     Args:
         store: where reads go (open it read-only for a read-only server).
         write_token: enables `POST /api/articles` for requests with `Authorization: Bearer TOKEN`.
         writer: the store that ingests (defaults to `store`; must be writable when a token is given).
+        allowed_hosts: accepted `Host` headers; the loopback names by default, so a web page that
+            rebinds its own domain name to 127.0.0.1 still cannot read the API. `["*"]` accepts any.
     """
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
     from .. import __version__ as version
 
     app = FastAPI(title="eventwire", version=version, docs_url=None, redoc_url=None,
@@ -326,6 +334,7 @@ def create_app(store: Store, write_token: str | None = None, writer: Store | Non
         return templates.TemplateResponse(request, "error.html", {"message": "Page not found.", "counts": None},
                                           status_code=404)
 
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     templates = build_templates()
     app.include_router(build_api_router())
     app.include_router(build_page_router(templates))

@@ -111,3 +111,9 @@ def test_web_api_post_ingests_with_the_token(writable_api):
     assert again.json()["skipped"] == 1
     assert client.get("/api/articles/posted-1").json()["published"] == "2023-05-02"
     assert store.counts()["articles"] == 8
+
+
+def test_web_api_refuses_foreign_host_names(api):
+    # A page on evil.example that rebinds its name to 127.0.0.1 sends "Host: evil.example".
+    assert api.get("/api/events", headers={"Host": "evil.example"}).status_code == 400
+    assert api.get("/api/events", headers={"Host": "localhost"}).status_code == 200

@@ -84,6 +84,11 @@ def _sentence_text(doc, i: int) -> str:
     return doc[i].sent.text if doc.has_annotation("SENT_START") else doc.text
 
 
+def _sentence_start(doc, i: int) -> int:
+    """Token index where token i's sentence starts (0 when the Doc has no sentence boundaries)."""
+    return doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+
+
 def _is_vetoed(doc, cand_start: int, surface: str, kb: Knowledge) -> bool:
     cues = kb.context_veto.get(surface)
     if not cues:
@@ -232,7 +237,7 @@ def group_units(doc, units: list[Unit]) -> list[list[Unit]]:
 
 
 def _same_sentence(doc, a: Unit, b: Unit) -> bool:
-    return doc[a.start].sent.start == doc[b.start].sent.start
+    return _sentence_start(doc, a.start) == _sentence_start(doc, b.start)
 
 
 # ---------------------------------------------------------------- resolution
@@ -460,8 +465,8 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
     for d in drafts:
         if d.needs_country:
             sector = d.code
-            sent = d.doc[d.start].sent
-            same = [x for x in explicit if x.doc[x.start].sent.start == sent.start]
+            sent_start = _sentence_start(d.doc, d.start)
+            same = [x for x in explicit if x.doc is d.doc and _sentence_start(x.doc, x.start) == sent_start]
             how = ""
             country = None
             anaphor = _antecedent(d, sector, ctx.history + [x for x in explicit if x.start < d.start])

@@ -223,3 +223,14 @@ def test_actors_apposition_completes_an_unknown_person():
 def test_actors_role_word_inside_an_unknown_organisation_name():
     art = make_article("The Committee to Protect Journalists said two reporters were held in Minsk.")
     assert not any(m.text == "Journalists" for m in art.actors)
+
+
+def test_actors_doc_without_parser_still_resolves(nlp):
+    from eventwire.actors import run
+    from eventwire.model import Article, Paragraph
+
+    text = "The Kremlin said Ukrainian troops shelled Donetsk."
+    article = Article(id="x", text=text)
+    article.paragraphs = [Paragraph(0, text, nlp.make_doc(text))]  # tokens only: no tags, parse or entities
+    run(article, None)
+    assert [(m.text, m.code) for m in article.actors][:1] == [("Kremlin", "RUSGOV")]

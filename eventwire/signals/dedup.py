@@ -1,8 +1,9 @@
 """Cross-article de-duplication: one event reported by several articles becomes one row.
 
 Two events are reports of one event when they have the same source, target, root (or code),
-and status, their dates are at most `max_days_apart` days apart, and their sentences share
-enough content words (Jaccard >= `min_similarity`). Clusters grow by single linkage. Each
+and status, the later date is at most `max_days_apart` days after the cluster's first report,
+and the sentences share enough content words (Jaccard >= `min_similarity`) with one report of
+the cluster (single linkage within that date span). Each
 output row keeps the earliest report's fields plus GDELT-style counts (num_articles,
 num_sources) and all provenance (event_ids, article_ids, outlets).
 """
@@ -74,9 +75,13 @@ def dedup_events(frame: pd.DataFrame, config: dict | None = None) -> pd.DataFram
     for i in order:
         placed = False
         for cluster in clusters.setdefault(keys[i], []):
+            # the gap is measured from the cluster's first report, so a clash repeated day after
+            # day does not chain into one event
+            anchor = days[cluster[0]]
+            if days[i] is None or anchor is None or days[i] - anchor > max_gap:
+                continue
             for j in cluster:
-                close = days[i] is not None and days[j] is not None and abs(days[i] - days[j]) <= max_gap
-                if close and compute_similarity(words[i], words[j]) >= min_sim:
+                if compute_similarity(words[i], words[j]) >= min_sim:
                     cluster.append(i)
                     placed = True
                     break

@@ -95,3 +95,10 @@ def test_scale_cli_extract_workers_same_output(tmp_path):
     assert one.stdout == two.stdout and one.stdout.count("\n") == len(_records())
     bad = runner.invoke(cli, ["extract", str(src), "--scheduler", "tcp://127.0.0.1:8786"])
     assert bad.exit_code == 2
+
+
+def test_scale_progress_bar_on_stderr(capsys):
+    got = list(run_parallel(_articles(), CLEAN_ONLY, workers=1, progress=True, total=len(_records())))
+    assert len(got) == len(_records())
+    err = capsys.readouterr().err
+    assert "eventwire" in err and f"{len(got)}/{len(got)}" in err

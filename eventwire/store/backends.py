@@ -95,11 +95,14 @@ class SQLiteBackend(Backend):
             if not parent.is_dir():
                 raise ValueError(f"cannot create database {path}: folder {parent} does not exist")
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (one transaction per batch).
-        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=30000")
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.DatabaseError as exc:
+            raise ValueError(f"cannot open {path} as a SQLite database: {exc}") from exc
 
     def fetch_all_limited(self, sql: str, params: Sequence[Any], seconds: float) -> list[dict]:
         deadline = time.monotonic() + seconds
@@ -153,10 +156,24 @@ class PostgresBackend(Backend):
         import psycopg  # only the store imports database drivers
 
         self.url = url
+        self.read_only = False
         try:
             self.conn = psycopg.connect(url, autocommit=False, connect_timeout=10)
         except psycopg.OperationalError as exc:
             raise ValueError(f"cannot connect to PostgreSQL: {exc}".strip()) from exc
+
+    def _reconnect(self) -> None:
+        """A fresh connection after the old one broke (server restart, idle timeout)."""
+        import psycopg
+
+        LOGGER.warning("PostgreSQL connection lost; reconnecting")
+        try:
+            self.conn.close()
+        except psycopg.Error:
+            pass
+        self.conn = psycopg.connect(self.url, autocommit=False, connect_timeout=10)
+        if self.read_only:
+            self.set_read_only()
 
     def adapt(self, sql: str) -> str:
         # psycopg uses %s; a literal % must be doubled.
@@ -165,21 +182,36 @@ class PostgresBackend(Backend):
     def fetch_all_limited(self, sql: str, params: Sequence[Any], seconds: float) -> list[dict]:
         import psycopg
 
-        try:
-            # SET LOCAL lasts until end_read() closes this read transaction.
-            self.conn.execute(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
-            return self.fetch_all(sql, params)
-        except psycopg.errors.QueryCanceled as exc:
-            raise ReadTimeout(f"query stopped after {seconds:g} s") from exc
+        for attempt in (1, 2):
+            try:
+                # SET LOCAL lasts until end_read() closes this read transaction.
+                self.conn.execute(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+                return self.fetch_all(sql, params)
+            except psycopg.errors.QueryCanceled as exc:
+                raise ReadTimeout(f"query stopped after {seconds:g} s") from exc
+            except psycopg.OperationalError:
+                # Reads are safe to repeat: retry once on a fresh connection if this one broke.
+                if attempt == 2 or not (self.conn.broken or self.conn.closed):
+                    raise
+                self._reconnect()
+        raise AssertionError("unreachable")
+
+    def end_read(self) -> None:
+        if not (self.conn.broken or self.conn.closed):
+            self.conn.rollback()
 
     def begin(self) -> None:
         # psycopg opens a transaction implicitly on the first statement; end any read one first.
+        self.begin_write_check()
         self.conn.rollback()
 
-    def end_read(self) -> None:
-        self.conn.rollback()
+    def begin_write_check(self) -> None:
+        """Reconnect before a write transaction when the connection broke since the last use."""
+        if self.conn.broken or self.conn.closed:
+            self._reconnect()
 
     def set_read_only(self) -> None:
+        self.read_only = True
         self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         self.conn.commit()
 

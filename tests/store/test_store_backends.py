@@ -183,3 +183,31 @@ def test_store_reads_have_a_time_limit(store_url):
         with pytest.raises(StoreError, match="stopped after"):
             s._read("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) AS c FROM n")
         assert s.counts()["articles"] == 2  # the store still works afterwards
+
+
+def test_store_not_a_database_is_a_clear_error(tmp_path):
+    junk = tmp_path / "notes.db"
+    junk.write_text("these are my notes, not a database\n" * 50, encoding="utf-8")
+    with pytest.raises(ValueError, match="SQLite database"):
+        open_store(str(junk))
+
+
+def test_store_unreachable_postgres_is_a_clear_error():
+    from eventwire.store.testing import pick_free_port
+
+    with pytest.raises(ValueError, match="cannot connect to PostgreSQL"):
+        open_store(f"postgresql://postgres@127.0.0.1:{pick_free_port()}/postgres")
+
+
+@pytest.mark.postgres
+def test_store_postgres_reconnects_after_the_connection_drops(pg_server):
+    import psycopg
+
+    pg_server.reset_schema()
+    with open_store(pg_server.url, read_only=True) as s:
+        pid = s._read("SELECT pg_backend_pid() AS pid")[0]["pid"]
+        with psycopg.connect(pg_server.url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        assert s.counts()["articles"] == 0  # answered on a fresh connection
+        assert s._read("SELECT pg_backend_pid() AS pid")[0]["pid"] != pid
+        assert s.backend.read_only

@@ -200,3 +200,15 @@ def test_clean_sentence_with_a_time_and_date_is_body():
     article = Article(id="p", text=text, title="Election timetable set")
     run(article)
     assert article.removed == []
+
+
+def test_clean_off_topic_tail_is_cut_after_the_story():
+    article = clean_file("appeal_tail.txt")
+    reasons = {r.text[:30]: (r.kind, r.reason) for r in article.removed}
+    # the first two appeal lines carry no junk phrase: topical continuity and position drop them
+    assert reasons["Every autumn our small team of"][0] == "boilerplate"
+    assert reasons["Every autumn our small team of"][1].startswith("after the story ended")
+    assert reasons["It takes time, patience and a "][0] == "boilerplate"
+    assert "Become a member" not in article.body and "Donate now" not in article.body
+    assert len(article.paragraphs) == 6
+    assert article.paragraphs[-1].text.startswith("The electoral commission is expected")

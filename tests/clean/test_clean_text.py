@@ -212,3 +212,12 @@ def test_clean_off_topic_tail_is_cut_after_the_story():
     assert "Become a member" not in article.body and "Donate now" not in article.body
     assert len(article.paragraphs) == 6
     assert article.paragraphs[-1].text.startswith("The electoral commission is expected")
+
+
+def test_clean_change_of_subject_without_appeal_cues_is_kept():
+    text = (DATA / "appeal_tail.txt").read_text(encoding="utf-8")
+    text = text[:text.index("Become a member")]  # the off-topic lines stay, the appeal words go
+    article = Article(id="s", text=text)
+    run(article)
+    assert [r.kind for r in article.removed] == ["title"]
+    assert "Every autumn our small team of volunteers" in article.body

@@ -23,7 +23,8 @@ SPONSOR_WORDS = {"back", "lead", "base", "ally", "sponsor", "fund", "finance", "
                  "install", "align", "link", "affiliate", "inspire", "control", "run", "own"}
 # Modifier relations whose actor stands for the head noun: "Russian ministers", "Britain's move".
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
-RECIPROCAL = {"other", "another"}  # "each other", "one another"
+RECIPROCAL = {"other", "another"}
+TIME_ENTITIES = {"DATE", "TIME"}  # "on Tuesday" is never the "on" of "call on"  # "each other", "one another"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,7 @@ def prep_objects(token, preps: set[str]):
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lemma_.lower() in preps:
             for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
+                if pobj.dep_ in ("pobj", "pcomp") and pobj.ent_type_ not in TIME_ENTITIES:
                     yield child.lemma_.lower(), pobj
         if child.dep_ == "prt" and child.lemma_.lower() in preps:  # "called on X" tagged as a particle
             for sib in token.children:

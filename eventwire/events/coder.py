@@ -84,7 +84,7 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
             p.lemma_.lower() in pattern.object_preps or p.lemma_.lower() in pattern.target for p in particles):
         return None  # "step up", "turn down" are other verbs
     if pattern.prep:
-        if not any(c.dep_ in ("prep", "prt") and c.lemma_.lower() == pattern.prep for c in verb.children):
+        if not any(pattern.prep == prep for prep, _ in prep_objects(verb, {pattern.prep})):
             return None
         why.append(f"preposition '{pattern.prep}'")
     if pattern.subject_words:
@@ -221,20 +221,20 @@ def _inside_other_clause(tok, verb) -> bool:
     return False
 
 
-def _fallback_target(cand: Candidate, index: ActorIndex, sources: list[Arg], subj_tokens) -> list[Arg]:
-    """No target where the pattern looks: the first actor of another country inside the trigger's phrase."""
+def _fallback_target(cand: Candidate, index: ActorIndex, sources: list[Arg], subj_tokens,
+                     into_clauses: bool = False) -> list[Arg]:
+    """No target where the pattern looks: the first other actor inside the trigger's phrase."""
     verb = cand.trigger
     skip = set()
     for s in subj_tokens:
         skip |= {t.i for t in s.subtree}
-    source_countries = {a.mention.country or a.code for a in sources}
     for tok in verb.subtree:
         if tok.i in skip or tok.i <= verb.i:
             continue
         mention = index.covering(tok)
-        if mention is None or (mention.country or mention.code) in source_countries:
+        if mention is None or any(_same_side(a.mention, mention) for a in sources):
             continue
-        if _inside_other_clause(tok, verb):
+        if not into_clauses and _inside_other_clause(tok, verb):
             continue
         return actors_for_token(tok, index, "nearest actor in the trigger's phrase")
     return []
@@ -288,6 +288,16 @@ def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
     return code, status.value
 
 
+def _default_targets(sources: list[Arg], sector: str) -> list[Arg]:
+    out = []
+    for a in sources:
+        if a.mention.country and a.mention.sector != sector:
+            code = a.mention.country + sector
+            out.append(Arg(ActorMention(a.mention.country, a.mention.country, code, a.mention.country, sector,
+                                        "default", a.mention.start, a.mention.end), "default target"))
+    return out[:1]
+
+
 def _last_aggressors(sources: list[Arg], recent_events: list[Event]) -> list[Arg]:
     countries = {a.mention.country or a.code for a in sources}
     for ev in reversed(recent_events):
@@ -317,7 +327,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
     sent_start = para_start + sent.start_char
     sent_span = (sent_start, para_start + sent.end_char)
     # Complements before their governing threat verb: "vowed to strike" codes the strike as the threat.
-    candidates.sort(key=lambda c: -_depth(c.trigger))
+    # and threats last, so that "vowed to respond" can answer an attack told in the same sentence.
+    candidates.sort(key=lambda c: (c.pattern.hostile_complement, -_depth(c.trigger)))
     for cand in candidates:
         pattern, verb = cand.pattern, cand.trigger
         if verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
@@ -340,13 +351,19 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if not targets and not reciprocal:
             subj, _ = subject_token(verb)
             targets = _fallback_target(cand, index, sources, [subj] if subj is not None else [])
+            if not targets and table[cand.code[:2]].quad_class == 4:
+                # force is always used against someone: look into subordinate clauses too
+                targets = _fallback_target(cand, index, sources, [subj] if subj is not None else [], True)
             tgt_how = "nearest actor in the phrase" if targets else ""
             confidence -= 0.2
         if not targets and not reciprocal and (pattern.hostile_complement or cand.code.startswith("13")):
             # a vow to respond answers whoever last acted against the speaker's side
-            targets = _last_aggressors(sources, recent_events)
+            targets = _last_aggressors(sources, [*recent_events, *events])
             tgt_how = "the side that last acted against the source" if targets else ""
             confidence -= 0.2
+        if not targets and not reciprocal and pattern.default_target_sector:
+            targets = _default_targets(sources, pattern.default_target_sector)
+            tgt_how = f"own government by default ({pattern.default_target_sector})" if targets else ""
         if not targets and not reciprocal and not pattern.no_target:
             continue
         code, final_status = _recode(cand.code, status, words)
@@ -392,7 +409,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (source, target, root) and sentence: the most confident wins."""
     best: dict[tuple, Event] = {}
     for ev in events:
-        key = (ev.source.code, ev.target.code if ev.target else None, ev.root, ev.status in ("hypothetical", "negated"))
+        key = (ev.source.code, ev.target.code if ev.target else None, ev.code, ev.status in ("hypothetical", "negated"))
         if key not in best or ev.confidence > best[key].confidence:
             best[key] = ev
     return sorted(best.values(), key=lambda e: e.trigger)

@@ -62,6 +62,7 @@ class Pattern:
     no_target: bool = False
     reciprocal: bool = False
     hostile_complement: bool = False
+    default_target_sector: str | None = None
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     confidence: float = 0.85
     source_file: str = "patterns.yaml"

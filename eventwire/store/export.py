@@ -86,16 +86,23 @@ def build_gdelt_row(ev: dict) -> list[Any]:
             *geo_empty, *geo_empty, *action_geo, pub, ev.get("url") or ""]
 
 
+def _plover_actor(text: str | None, code: str | None) -> dict:
+    country, group, sector = split_actor_code(code)
+    return {"text": text, "code": code, "country": country or None, "group": group or None,
+            "sector": sector or None}
+
+
 def build_plover_record(ev: dict) -> dict:
-    """One event in a PLOVER-style JSON shape (event type and mode, actors, text, provenance)."""
+    """One event in a PLOVER-style JSON shape: `event` and `mode` as in the PLOVER codebook
+    (shared reference `PLOVER_structured_codebook`), actors split into country/sector, text, provenance."""
     return {
         "id": ev["event_id"],
         "date": ev.get("date"),
-        "event_type": ev.get("plover_type"),
+        "event": ev.get("plover_type"),
         "mode": ev.get("plover_mode") or "",
         "context": [],
-        "source": {"text": ev.get("source_text"), "code": ev.get("source")},
-        "target": {"text": ev.get("target_text"), "code": ev.get("target")} if ev.get("target") else None,
+        "source": _plover_actor(ev.get("source_text"), ev.get("source")),
+        "target": _plover_actor(ev.get("target_text"), ev.get("target")) if ev.get("target") else None,
         "status": ev.get("status"),
         "text": ev.get("sentence"),
         "location": ({"name": ev.get("location_name"), "lat": ev.get("lat"), "lon": ev.get("lon")}

@@ -62,7 +62,8 @@ def test_store_cli_export_formats(filled_db, tmp_path):
     first = dict(zip(GDELT_COLUMNS, lines[0].split("\t")))
     assert first["SQLDATE"].startswith("2022") and first["EventRootCode"] == first["EventCode"][:2]
     plover = json.loads(_run("export", "--db", filled_db, "--format", "plover-json").stdout)
-    assert len(plover) == expected and plover[0]["event_type"] == "CONSULT" and plover[0]["evidence"]
+    assert len(plover) == expected and plover[0]["event"] == "CONSULT" and plover[0]["evidence"]
+    assert plover[0]["source"]["country"] == plover[0]["source"]["code"][:3]
     target = tmp_path / "events.parquet"
     assert _run("export", "--db", filled_db, "--format", "parquet", "--out", str(target)).exit_code == 0
     import pyarrow.parquet as pq

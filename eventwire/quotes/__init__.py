@@ -272,7 +272,10 @@ def _colon_frame(att: Attributor, index: int, para: Paragraph) -> _Draft | None:
     """A paragraph that ends 'X said:' introduces the quotation of the next paragraph."""
     if not para.text.rstrip().endswith(":"):
         return None
-    last = list(para.doc.sents)[-1]
+    sents = list(para.doc.sents)
+    if not sents:
+        return None
+    last = sents[-1]
     for verb in last:
         if att.is_reporting(verb) and not att.in_quote(para.start + verb.idx):
             subj, how = att.subject_of(verb)

@@ -27,6 +27,7 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_KINDS = ("igo", "west", "group")  # their code never takes a country or sector from the phrase
 NON_ACTOR = "none"
 FORMER = {"former", "ex", "ex-"}
+AFFILIATION_PREFIXES = {"pro", "anti"}
 
 
 @dataclass(slots=True)
@@ -163,7 +164,11 @@ def _choose_entry(doc, start: int, end: int, entries: list[Entry], kb: Knowledge
     people = [e for e in entries if e.kind == "person"]
     others = [e for e in entries if e.kind != "person"]
     if people:
-        person = people[0]
+        # Several people share a short name ("Bush"): the one in office at the date, else the latest started.
+        in_office = [e for e in people if date and any(t.covers(date) and len(t.code) > 3 for t in e.terms)]
+        started = [e for e in people if e.active_by(date)]
+        person = (in_office or sorted(started, key=lambda e: max(t.start or "" for t in e.terms) if e.terms else "",
+                                      reverse=True) or people)[0]
         label = doc[start].ent_type_
         ok = not person.alias or (person.active_by(date) and label in ("", "PERSON", "NORP")
                                   and inside_person is None)
@@ -173,6 +178,8 @@ def _choose_entry(doc, start: int, end: int, entries: list[Entry], kb: Knowledge
         return None
     if inside_person is not None or prev in kb.person_titles:
         return None  # "Michael Jordan", "Mr Chad": a person's name, not the country
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_PREFIXES:
+        return None  # "pro-Russian rebels" are not Russia; the head noun takes its country from context
     if _is_vetoed(doc, start, surface, kb):
         return None
     return others[0]
@@ -208,8 +215,8 @@ def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
         return "adjacent"
     if gap in (["of"], ["of", "the"]) and kinds & {"role", "org"} and new in ("country", "org", "role"):
         return "of"
-    if gap in (["in"],) and kinds == {"role"} and new == "country":
-        return "in"
+    if gap in (["in"], ["from"]) and kinds == {"role"} and new == "country":
+        return gap[0]  # "protesters in Tehran", "refugees from Syria"
     if gap == [","] and unit.kind == "person" and kinds & {"role"} and "person" not in kinds:
         head = doc[unit.end - 1]
         if head.dep_ == "appos" and group[0].start <= head.head.i < last.end:
@@ -312,6 +319,14 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
         org_country, org_sector = split_code(code, kb.iso3)
         surface = doc[org.start:org.end].text
         source = f"{org.entry.kind} '{surface}' -> {code} ({org.entry.source}{'; ' + why if why else ''})"
+        modifier = next((u for u in countries if u.start < org.start), None)
+        after_roles = [u for u in roles if u.start > org.start]
+        if org.entry.kind == "igo" and modifier is not None and after_roles:
+            # "Russia's UN ambassador": a country's representative to the organisation, not the organisation.
+            sector = next((u.role.sector for u in reversed(after_roles) if u.role.sector), None) or "GOV"
+            return draft(name_text, _code(modifier.entry.code, sector), "person" if person else "role",
+                         f"{source}; represented by {country_why} ('{role_words}') from {words}",
+                         person_name=name_text if person else None)
         if org.entry.kind in ORG_KINDS or org_country is None:
             return draft(name_text if person else org.entry.name, code,
                          "person" if person else "organisation", f"{source} from {words}",

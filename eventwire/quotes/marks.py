@@ -75,14 +75,19 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
     while i < n:
         ch = text[i]
         if opened is None:
-            if ch in DOUBLE_OPEN:
-                opened, closer = i, DOUBLE_CLOSE + STRAIGHT
-            elif ch == STRAIGHT and (i == 0 or text[i - 1] in _BEFORE_OPEN) and i + 1 < n and not text[i + 1].isspace():
+            if ch in DOUBLE_OPEN or (ch in DOUBLE_CLOSE and _before(text, i) in _BEFORE_OPEN
+                                     and not _after(text, i).isspace()):
+                # a closing mark written as an opener ("”word”") is noise for an opener
+                opened, closer = i, DOUBLE_CLOSE + STRAIGHT + DOUBLE_OPEN
+            elif ch == STRAIGHT and not _after(text, i).isspace() and i + 1 < n:
                 opened, closer = i, STRAIGHT + DOUBLE_CLOSE
             elif ch in SINGLE_OPEN + "'" and _single_opens(text, i) and _has_single_close(text, i + 1):
                 opened, closer = i, SINGLE_CLOSE + "'"
         else:
             is_close = ch in closer and (closer[0] not in SINGLE_CLOSE + "'" or _single_closes(text, i))
+            if ch in DOUBLE_OPEN and is_close:
+                # an opening mark used as a closer ("“word“"): only when it ends a word
+                is_close = not _before(text, i).isspace() and not _after(text, i).isalnum()
             if is_close:
                 _add(found, text, opened, i, open_end=False)
                 opened = None
@@ -91,6 +96,14 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
         # a double quotation left open: it runs to the paragraph's end (continued in the next one)
         _add(found, text, opened, n, open_end=True)
     return found
+
+
+def _before(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else " "
+
+
+def _after(text: str, i: int) -> str:
+    return text[i + 1] if i + 1 < len(text) else " "
 
 
 def _has_single_close(text: str, start: int) -> bool:

@@ -63,3 +63,16 @@ def test_quotes_lexicon_loads_verbs_and_words():
 def test_quotes_lexicon_malformed_line_is_a_clear_error():
     with pytest.raises(ValueError, match="user.tsv:2"):
         parse_verbs("say\tyes\tspeech\nmutter maybe\n", "user.tsv")
+
+
+def test_quotes_marks_straight_quote_glued_to_previous_word():
+    # machine translation drops the space before the opening mark
+    assert _texts('The ministry called it a"provocation" of the West.') == ["provocation"]
+
+
+def test_quotes_marks_opening_mark_used_as_closer():
+    assert _texts("He called the vote “illegal“ and left the room.") == ["illegal"]
+
+
+def test_quotes_marks_closing_mark_used_as_opener():
+    assert _texts("They chanted ”freedom” in the square.") == ["freedom"]

@@ -207,6 +207,18 @@ def _nav_counts(store: Store) -> dict:
     return store.counts()
 
 
+def _alert_matches(alert: dict, a: str, b: str) -> bool:
+    """An alert is about the pair when its two actors prefix-match a and b (either order)."""
+    actors = [str(x).upper() for x in alert.get("actors") or []]
+    if len(actors) != 2:
+        return False
+    a, b = a.upper(), b.upper()
+
+    def fits(x: str, y: str) -> bool:
+        return x.startswith(y) or y.startswith(x)
+    return (fits(actors[0], a) and fits(actors[1], b)) or (fits(actors[0], b) and fits(actors[1], a))
+
+
 def build_page_router(templates: Jinja2Templates) -> APIRouter:
     """The HTML dashboard: overview, dyad, network, search, article pages."""
     pages = APIRouter(include_in_schema=False)
@@ -229,16 +241,20 @@ def build_page_router(templates: Jinja2Templates) -> APIRouter:
         top = store.top_dyads(limit=12)
         if not (a and b) and top:
             a, b = top[0]["source"], top[0]["target"]
-        series, events, error = [], [], None
+        series, events, error, pair_alerts = [], [], None, []
         if a and b:
             try:
                 series = store.dyad_series(a, b)
                 events = store.query_events(dyad=f"{a}-{b}", limit=100)
             except ValueError as exc:
                 error = str(exc)
+            alerts, _ = request.app.state.alerts.get(store)
+            pair_alerts = [al for al in alerts if _alert_matches(al, a, b)]
+        windows = [(al["window_start"], al["window_end"]) for al in pair_alerts
+                   if al.get("window_start") and al.get("window_end")]
         return page(request, "dyad.html", status_code=400 if error else 200, a=(a or "").upper(),
-                    b=(b or "").upper(), chart=render.render_dyad_chart(series), series=series, events=events,
-                    top_dyads=top, error=error)
+                    b=(b or "").upper(), chart=render.render_dyad_chart(series, windows=windows), series=series,
+                    events=events, top_dyads=top, error=error, alerts=pair_alerts)
 
     @pages.get("/network", response_class=HTMLResponse)
     def network_page(request: Request) -> HTMLResponse:

@@ -79,8 +79,10 @@ def render_quad_bars(daily: list[dict], width: int = 760, height: int = 220) -> 
     return Markup("".join(parts))
 
 
-def render_dyad_chart(series: list[dict], width: int = 760, height: int = 260) -> Markup:
-    """Cooperation (Q1+Q2) and conflict (Q3+Q4) counts per day as two lines, Goldstein sum as bars."""
+def render_dyad_chart(series: list[dict], width: int = 760, height: int = 260,
+                      windows: list[tuple[str, str]] = ()) -> Markup:
+    """Cooperation (Q1+Q2) and conflict (Q3+Q4) counts per day as two lines, Goldstein sum as bars;
+    `windows` (first day, last day) are shaded, e.g. the windows of escalation alerts."""
     if not series:
         return Markup('<p class="empty">No events between these actors.</p>')
     known = {r["day"]: r for r in series}
@@ -97,6 +99,13 @@ def render_dyad_chart(series: list[dict], width: int = 760, height: int = 260) -
     mid = pad_t + plot_h / 2
     parts = [f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
              f'aria-label="Cooperation and conflict over time">']
+    index = {r["day"]: i for i, r in enumerate(series)}
+    for first, last in windows:
+        inside = [i for d, i in index.items() if first <= d <= last]
+        if inside:
+            x0, x1 = pad_l + min(inside) * step, pad_l + (max(inside) + 1) * step
+            parts.append(f'<rect class="alert-window" x="{_fmt(x0)}" y="{pad_t}" width="{_fmt(x1 - x0)}" '
+                         f'height="{plot_h}"><title>alert window {escape(first)} – {escape(last)}</title></rect>')
     parts.append(f'<line class="grid" x1="{pad_l}" x2="{pad_l + plot_w}" y1="{_fmt(mid)}" y2="{_fmt(mid)}"/>')
     for i, g in enumerate(gold):  # Goldstein bars around the middle line, right-hand scale
         h = (plot_h / 2) * abs(g) / gmax

@@ -57,6 +57,7 @@ def test_web_alerts_panel_and_api(surge_db):
     with LiveServer(create_app(store)) as live:
         body = httpx.get(live.url + "/api/alerts", timeout=60).json()
         overview = httpx.get(live.url + "/", timeout=60).text
+        dyad_page = httpx.get(live.url + "/dyads", params={"a": "RUS", "b": "UKR"}, timeout=60).text
     if find_spec("eventwire.signals") is None:
         assert body["alerts"] == [] and "signals" in body["note"]
         return
@@ -69,3 +70,4 @@ def test_web_alerts_panel_and_api(surge_db):
     first = body["alerts"][-1]
     assert set(first["actors"]) == {"RUS", "UKR"} or "RUS" in str(first.get("dyad"))
     assert "/dyads?a=" in overview and 'class="alert"' in overview
+    assert 'class="alert-window"' in dyad_page and first["evidence"] in dyad_page.replace("&gt;", ">")

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -31,6 +32,7 @@ LOGGER = logging.getLogger(__name__)
 ENGINES = ("local", "dask")
 CHUNK_SIZE = 4  # articles per task: small enough to balance two workers, large enough to amortise IPC
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounded memory on endless streams
+READY_TIMEOUT = 600  # seconds a worker may take to start and load the model
 
 
 @dataclass
@@ -106,10 +108,16 @@ class _LocalPool:
 
     def __init__(self, workers: int, settings: Settings):
         ctx = multiprocessing.get_context("spawn")
-        self.pool = ctx.Pool(workers, initializer=warm_worker, initargs=(settings,))
+        # every worker waits at the barrier after its warm-up, so when the parent passes it all
+        # workers are ready (a plain warm-up task could be taken twice by the fastest worker)
+        ready = ctx.Barrier(workers + 1)
+        self.pool = ctx.Pool(workers, initializer=_warm_and_wait, initargs=(settings, ready))
         self.workers = workers
-        # one task per worker so every initializer has finished before timing starts
-        self.pool.map(_noop, range(workers), chunksize=1)
+        try:
+            ready.wait(timeout=READY_TIMEOUT)
+        except threading.BrokenBarrierError as exc:
+            self.pool.terminate()
+            raise RuntimeError(f"worker processes were not ready within {READY_TIMEOUT}s") from exc
 
     def submit(self, chunk: list[Article], settings: Settings):
         return self.pool.apply_async(process_chunk, (chunk, settings))
@@ -123,8 +131,12 @@ class _LocalPool:
         self.pool.join()
 
 
-def _noop(_: int) -> None:
-    return None
+def _warm_and_wait(settings: Settings, ready) -> None:
+    warm_worker(settings)
+    try:
+        ready.wait(timeout=READY_TIMEOUT)
+    except threading.BrokenBarrierError:  # the parent gave up; the pool is being terminated
+        pass
 
 
 class _DaskPool:

@@ -70,7 +70,10 @@ class Entry:
             if earlier:
                 last = max(earlier, key=lambda t: t.start or "")
                 return last.code, f"former ({last.start}..{last.end or ''})"
-            return self.terms[0].code, f"before first term ({self.terms[0].start})"
+            first = self.terms[0].code
+            # Not yet in office: a person is still of their country, an organisation keeps its code.
+            code = first if self.kind != "person" or first.startswith(NON_COUNTRY_PREFIXES) else first[:3]
+            return code, f"before first term ({self.terms[0].start})"
         latest = max(self.terms, key=lambda t: t.start or "")
         return latest.code, f"latest term {latest.start or '…'}..{latest.end or ''} (no date)"
 
@@ -98,6 +101,8 @@ class Knowledge:
     # Historical people looked up by spaCy PERSON entity text only (too many to tokenise into a matcher).
     extra_people: dict[str, Entry] = field(default_factory=dict)
     person_titles: set[str] = field(default_factory=set)
+    affiliation_prefixes: set[str] = field(default_factory=set)
+    ethnic_markers: set[str] = field(default_factory=set)
     context_veto: dict[str, list[str]] = field(default_factory=dict)
 
     def add_name(self, surface: str, entry: Entry) -> None:
@@ -292,6 +297,8 @@ def load_knowledge(actor_files: tuple[str, ...] = ()) -> Knowledge:
     kb = Knowledge()
     ambiguous = yaml.safe_load(_read_text("ambiguous.yaml")) or {}
     kb.person_titles = {str(t) for t in ambiguous.get("person_titles") or []}
+    kb.affiliation_prefixes = {str(t).lower() for t in ambiguous.get("affiliation_prefixes") or []}
+    kb.ethnic_markers = {str(t) for t in ambiguous.get("ethnic_markers") or []}
     kb.context_veto = {str(k): [str(c) for c in v] for k, v in (ambiguous.get("context_veto") or {}).items()}
     skip = {str(s) for s in ambiguous.get("skip_names") or []}
     _load_countries(kb, _read_text("countries.tsv"), "countries.tsv", skip)

@@ -27,7 +27,7 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_KINDS = ("igo", "west", "group")  # their code never takes a country or sector from the phrase
 NON_ACTOR = "none"
 FORMER = {"former", "ex", "ex-"}
-AFFILIATION_PREFIXES = {"pro", "anti"}
+NON_STATE = ("REB", "OPP")  # "rebel commander", "opposition spokesman": the non-state noun decides
 
 
 @dataclass(slots=True)
@@ -178,8 +178,10 @@ def _choose_entry(doc, start: int, end: int, entries: list[Entry], kb: Knowledge
         return None
     if inside_person is not None or prev in kb.person_titles:
         return None  # "Michael Jordan", "Mr Chad": a person's name, not the country
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in AFFILIATION_PREFIXES:
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in kb.affiliation_prefixes:
         return None  # "pro-Russian rebels" are not Russia; the head noun takes its country from context
+    if prev in kb.ethnic_markers and all(e.kind == "demonym" for e in others):
+        return None  # "ethnic Albanian guerrillas" are not Albania's
     if _is_vetoed(doc, start, surface, kb):
         return None
     return others[0]
@@ -216,6 +218,8 @@ def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
     if gap in (["of"], ["of", "the"]) and kinds & {"role", "org"} and new in ("country", "org", "role"):
         return "of"
     if gap in (["in"], ["from"]) and kinds == {"role"} and new == "country":
+        if gap == ["from"] and any(u.role.sector == "MIL" for u in group if u.role):
+            return None  # "withdrew forces from Panama": a place left, not the forces' country
         return gap[0]  # "protesters in Tehran", "refugees from Syria"
     if gap == [","] and unit.kind == "person" and kinds & {"role"} and "person" not in kinds:
         head = doc[unit.end - 1]
@@ -280,6 +284,14 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
         code, why = person.entry.code_at(date)
         titles = [u.role for u in roles if u.start < person.start and u.role.sector]
         p_country, p_sector = split_code(code, kb.iso3)
+        igo_title = next((u for u in orgs if u.entry.kind == "igo" and u.start < person.start), None)
+        if igo_title is not None and p_sector is None and roles:
+            # "U.N. mediator X" for a person the data lists only as a former national figure.
+            code, _ = igo_title.entry.code_at(date)
+            why += f"; title '{doc[igo_title.start:person.start].text.strip()}' gives {code}"
+            return draft(person.entry.name, code, "person", f"people: {person.entry.name} ({why}; "
+                         f"{person.entry.source}) from {words}", gender=person.entry.gender,
+                         person_name=doc[person.start:person.end].text)
         modifier = next((u for u in countries if u.start < person.start), None)
         if modifier is not None and p_country and modifier.entry.code != p_country:
             # The text names another country: a namesake, not the listed office-holder.
@@ -309,7 +321,8 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
         country, country_why = last_country, f"'its/their' -> last country {last_country}"
 
     specific = [u.role for u in roles if u.role.sector]
-    role_sector = specific[-1].sector if specific else None
+    non_state = [r for r in specific if r.sector in NON_STATE]
+    role_sector = (non_state or specific)[-1].sector if specific else None
     role_words = "+".join(r.role.phrase for r in roles)
     name_text = doc[person.start:person.end].text if person is not None else text
 

@@ -24,7 +24,7 @@ def test_actors_knowledge_dated_terms_pick_the_period():
     assert entry.code_at("2022-03-01")[0] == "ISROPP"
     assert entry.code_at("2024-01-01")[0] == "ISRGOV"
     assert entry.code_at(None)[0] == "ISRGOV"
-    assert entry.code_at("2000-01-01")[0] == "ISRGOV"  # before the first term: the first code
+    assert entry.code_at("2000-01-01")[0] == "ISR"  # before the first term: the country only
 
 
 def test_actors_knowledge_former_office_holder_keeps_last_code():

@@ -251,3 +251,18 @@ def test_actors_short_name_follows_the_date():
     # Before his first term the short alias does not name him (his father is "George H. W. Bush").
     early = make_article("Bush arrived in Kabul.", published="1991-02-01")
     assert not any(m.name == "George W. Bush" for m in early.actors)
+
+
+def test_actors_ethnic_groups_and_non_state_role_precedence():
+    art = make_article("Ethnic Albanian guerrillas clashed with police in Macedonia, rebel commanders said.",
+                       published="2001-05-01")
+    got = codes(art)
+    assert got["guerrillas"] == "MKDREB"  # not Albania's
+    assert got["rebel commanders"] == "MKDREB"  # "rebel" outranks "commander" (MIL)
+
+
+def test_actors_forces_from_a_place_are_not_its_forces():
+    art = make_article("The United States withdrew its forces from Panama.", published="1990-01-01")
+    assert codes(art)["forces"] == "USAMIL"
+    refugees = make_article("Refugees from Syria crossed into Turkey.")
+    assert codes(refugees)["Refugees from Syria"] == "SYRREF"

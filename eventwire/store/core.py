@@ -506,6 +506,12 @@ class Store:
                f"GROUP BY e.source_code, e.target_code ORDER BY n DESC, source, target LIMIT {_clamp(limit, 1000)}")
         return self._read(sql, params)
 
+    def date_range(self) -> tuple[str | None, str | None]:
+        """The first and last event day stored (counted events), or (None, None)."""
+        row = self._read("SELECT MIN(day) AS first, MAX(day) AS last FROM events WHERE day IS NOT NULL "
+                         "AND status NOT IN (?, ?)", list(UNCOUNTED_STATUSES))[0]
+        return row["first"], row["last"]
+
     # other reads ------------------------------------------------------------------
     def actors(self, limit: int = 500) -> list[dict]:
         """Actor codes with their event counts (as source, as target) and most common name."""

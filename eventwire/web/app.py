@@ -10,6 +10,7 @@ import hmac
 import json
 import logging
 import threading
+from datetime import date, timedelta
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
@@ -29,6 +30,7 @@ LOGGER = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 API_MAX_LIMIT = 500
+OVERVIEW_DAYS = 120  # the overview chart shows at most the last this many days of data
 FILTER_DOC = ("Codes match by prefix (RUS matches RUSGOV). Hypothetical and negated events are left out "
               "unless include_uncounted=true or a status is given.")
 
@@ -231,7 +233,13 @@ def build_page_router(templates: Jinja2Templates) -> APIRouter:
     def overview(request: Request) -> HTMLResponse:
         store: Store = request.app.state.store
         alerts, note = request.app.state.alerts.get(store)
-        return page(request, "overview.html", chart=render.render_quad_bars(store.daily_counts()),
+        first, last = store.date_range()
+        since = None
+        if last and first and (date.fromisoformat(last) - date.fromisoformat(first)).days >= OVERVIEW_DAYS:
+            since = (date.fromisoformat(last) - timedelta(days=OVERVIEW_DAYS - 1)).isoformat()
+        daily = store.daily_counts(**({"since": since} if since else {}))
+        return page(request, "overview.html", chart=render.render_quad_bars(daily), chart_since=since,
+                    chart_last=last,
                     top_dyads=store.top_dyads(limit=10), alerts=list(reversed(alerts))[:8], alerts_note=note,
                     articles=store.list_articles(limit=8), actors=store.actors(limit=10))
 

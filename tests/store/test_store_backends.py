@@ -211,3 +211,10 @@ def test_store_postgres_reconnects_after_the_connection_drops(pg_server):
         assert s.counts()["articles"] == 0  # answered on a fresh connection
         assert s._read("SELECT pg_backend_pid() AS pid")[0]["pid"] != pid
         assert s.backend.read_only
+
+
+def test_store_date_range(store):
+    assert store.date_range() == (None, None)
+    store.ingest_articles(build_corpus(6))
+    # the hypothetical 2022-02-01 event is not counted, but NATO's threatened one is
+    assert store.date_range() == ("2022-01-30", "2022-02-01")

@@ -71,3 +71,27 @@ def test_web_render_charts_escape_codes():
     assert bars.startswith("<svg") and 'class="q4"' in bars
     net = str(render_network([{"source": "<X>", "target": "B", "n": 2, "goldstein": -8}]))
     assert "&lt;X&gt;" in net and "<X>" not in net and 'class="edge conflict"' in net
+
+
+def test_web_pages_overview_shows_recent_window(tmp_path):
+    import httpx
+
+    from eventwire.store import open_store
+    from eventwire.web import create_app
+    from store_samples import build_article
+    from web_live import LiveServer
+
+    db = str(tmp_path / "long.db")
+    with open_store(db) as s:
+        early, late = build_article("early", n=0), build_article("late", n=0)
+        for ev in early.events:
+            ev.date = "2021-01-05"
+        for ev in late.events:
+            ev.date = "2022-06-30"
+        s.ingest_articles([early, late])
+    store = open_store(db, read_only=True)
+    with LiveServer(create_app(store)) as live:
+        html = httpx.get(live.url + "/").text
+    store.close()
+    assert "the last 120 days of data, 2022-03-03 to 2022-06-30" in html
+    assert "2021-01-05" not in html.split('<svg class="chart"')[1].split("</svg>")[0]

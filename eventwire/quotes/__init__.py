@@ -103,6 +103,7 @@ def _attribute_direct(att: Attributor, index: int, para: Paragraph, mark: QuoteM
     if not outside:
         draft.quote_only = True
         draft.evidence = "no reporting verb in the quotation's sentence"
+        _attribute_by_next_sentence(att, index, para, draft, sents[-1] if sents else None)
         return draft
 
     def linked(verb) -> bool:
@@ -157,6 +158,21 @@ def _attribute_by_verb(att: Attributor, index: int, para: Paragraph, draft: _Dra
 def draft_tokens(para: Paragraph, draft: _Draft) -> list:
     """The tokens inside a direct quote."""
     return [t for t in para.doc if draft.mark.start <= t.idx < draft.mark.end]
+
+
+def _attribute_by_next_sentence(att: Attributor, index: int, para: Paragraph, draft: _Draft, sent) -> None:
+    """'“The road is open.” The governor told the radio.': a bare attribution right after the quote."""
+    if sent is None or sent.end >= len(sent.doc):
+        return
+    nxt = sent.doc[sent.end].sent
+    found = att.bare_attribution(nxt)
+    if found is None:
+        return
+    subj, verb = found
+    speaker = att.speaker_for(para, subj)
+    draft.speaker = speaker
+    draft.evidence = _evidence(f"reporting verb '{verb.text}'", "attribution-in-next-sentence", "", speaker)
+    att.remember(index, speaker.start, speaker)
 
 
 def _attribute_by_governor(att: Attributor, index: int, para: Paragraph, draft: _Draft, qtoks: list,

@@ -309,6 +309,19 @@ class Attributor:
             return self.describe(para, root), verb2
         return None
 
+    def bare_attribution(self, sent):
+        """'The governor told the local radio.': a reporting verb whose sentence reports nothing itself.
+
+        RETURNS (tuple[Token, Token] | None): (subject, verb) when the sentence only names a speaker.
+        """
+        if any(ch in sent.text for ch in '"“”«»'):
+            return None
+        verb = sent.root
+        if not self.is_reporting(verb) or any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in verb.children):
+            return None
+        subj, _ = self.subject_of(verb)
+        return (subj, verb) if subj is not None else None
+
     def remember(self, para_index: int, pos: int, speaker: Speaker) -> None:
         self.history.append(Mention(pos, para_index, speaker))
 

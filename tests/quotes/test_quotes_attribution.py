@@ -223,3 +223,14 @@ def test_quotes_it_skips_subjects_of_reported_clauses():
             "It called the retreat “a victory for peace”.")
     q = _direct(_quotes(text), "a victory")
     assert _name(q) == "The defence ministry"
+
+
+def test_quotes_bare_attribution_in_the_next_sentence():
+    q = _direct(_quotes("“The road is open again.” The provincial governor told the local radio."), "The road")
+    assert _name(q) == "The provincial governor" and "next-sentence" in q.evidence
+
+
+def test_quotes_next_sentence_with_its_own_words_is_not_an_attribution():
+    q = _direct(_quotes("“The road is open again.” The governor told the radio that trucks could pass."),
+                "The road")
+    assert q.speaker is None

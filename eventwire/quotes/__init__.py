@@ -25,7 +25,7 @@ from .marks import QuoteMark, find_quote_marks
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["run", "extract_quotes", "find_quote_marks"]
+__all__ = ["run", "extract_quotes", "find_quote_marks", "quote_covering"]
 
 _TERMINAL = ".?!…"
 _CLAUSE_MARKS = {"that", "if", "whether"}
@@ -85,6 +85,21 @@ def extract_quotes(article: Article) -> list[Quote]:
     drafts.sort(key=lambda d: d.start)
     _carry_speakers(drafts, frames)
     return [_to_quote(d, article.text) for d in drafts]
+
+
+def quote_covering(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    """The innermost quote whose words contain the offsets [start, end) (e.g. an event's trigger).
+
+    Lets the events stage source the events inside a statement to its speaker.
+
+    Args:
+        quotes (list[Quote]): `article.quotes`.
+        start (int): absolute start offset.
+        end (int): absolute end offset.
+    RETURNS (Quote | None): the shortest covering quote, or None.
+    """
+    covering = [q for q in quotes if q.span[0] <= start and end <= q.span[1]]
+    return min(covering, key=lambda q: q.span[1] - q.span[0], default=None)
 
 
 # ---- direct quotes -------------------------------------------------------------------------

@@ -76,3 +76,14 @@ def test_quotes_marks_opening_mark_used_as_closer():
 
 def test_quotes_marks_closing_mark_used_as_opener():
     assert _texts("They chanted ”freedom” in the square.") == ["freedom"]
+
+
+def test_quotes_quote_covering_picks_the_innermost():
+    from eventwire.model import Quote
+    from eventwire.quotes import quote_covering
+
+    outer = Quote("a b c d", {"name": "X", "code": None}, False, (0, 40))
+    inner = Quote("b c", {"name": "Y", "code": None}, True, (10, 20))
+    assert quote_covering([outer, inner], 12, 15) is inner
+    assert quote_covering([outer, inner], 25, 30) is outer
+    assert quote_covering([outer, inner], 35, 45) is None

@@ -20,7 +20,7 @@ OBJECT_CONTROL = {"urge", "ask", "force", "order", "tell", "persuade", "call", "
                   "prompt", "lead", "cause", "spur", "inspire", "leave"}
 # "Iran-backed group" is not Iran: these participles make the modifier a sponsor, not the actor.
 SPONSOR_WORDS = {"back", "lead", "base", "ally", "sponsor", "fund", "finance", "support", "arm", "train",
-                 "install", "align", "link", "affiliate", "inspire", "control", "run", "own"}
+                 "install", "align", "link", "affiliate", "inspire", "control", "run", "own", "hold", "occupy"}
 # Modifier relations whose actor stands for the head noun: "Russian ministers", "Britain's move".
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 RECIPROCAL = {"other", "another"}

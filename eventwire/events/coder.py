@@ -108,6 +108,10 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         if hit is None:
             return None
         why.append(f"describes as '{hit.text}'")
+    if pattern.object_person:
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is None or not (dobj.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in dobj.subtree)):
+            return None
     if pattern.object_place:
         targets = [c for c in verb.children if c.dep_ == "dobj"] + [p for _, p in prep_objects(verb, {"into"})]
         if not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in PLACE_NOUNS for t in targets):
@@ -328,7 +332,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
     sent_span = (sent_start, para_start + sent.end_char)
     # Complements before their governing threat verb: "vowed to strike" codes the strike as the threat.
     # and threats last, so that "vowed to respond" can answer an attack told in the same sentence.
-    candidates.sort(key=lambda c: (c.pattern.hostile_complement, -_depth(c.trigger)))
+    candidates.sort(key=lambda c: (c.pattern.defer_to_complement, -_depth(c.trigger)))
     for cand in candidates:
         pattern, verb = cand.pattern, cand.trigger
         if verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
@@ -336,14 +340,14 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
             continue  # "..., killing five people": a consequence, not its own act
         status = determine_status(verb, words)
-        if pattern.hostile_complement and any(t.i in coded_triggers for t in verb.subtree if t.i != verb.i):
+        if pattern.defer_to_complement and any(t.i in coded_triggers for t in verb.subtree if t.i != verb.i):
             continue  # the threatened act itself was coded as the threat
         sources, src_how = _find_sources(cand, index, prev_subjects)
         if not sources:
             continue
         targets, tgt_how, reciprocal = _find_targets(cand, index, sources)
         confidence = pattern.confidence
-        if not targets and pattern.hostile_complement:
+        if not targets and cand.code.startswith("13"):
             targets = _conditional_target(verb, index)
             tgt_how = "subject of the condition" if targets else tgt_how
         if not targets and pattern.reciprocal and len(sources) > 1:
@@ -356,7 +360,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                 targets = _fallback_target(cand, index, sources, [subj] if subj is not None else [], True)
             tgt_how = "nearest actor in the phrase" if targets else ""
             confidence -= 0.2
-        if not targets and not reciprocal and (pattern.hostile_complement or cand.code.startswith("13")):
+        if not targets and not reciprocal and cand.code.startswith("13"):
             # a vow to respond answers whoever last acted against the speaker's side
             targets = _last_aggressors(sources, [*recent_events, *events])
             tgt_how = "the side that last acted against the source" if targets else ""

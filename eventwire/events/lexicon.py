@@ -61,7 +61,8 @@ class Pattern:
     target: tuple[str, ...] = ("dobj", "dative", "with", "against", "to", "on", "at", "into", "from")
     no_target: bool = False
     reciprocal: bool = False
-    hostile_complement: bool = False
+    defer_to_complement: bool = False
+    object_person: bool = False
     default_target_sector: str | None = None
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     confidence: float = 0.85

@@ -72,7 +72,7 @@ def determine_status(trigger, words: StatusWords) -> Status:
             status = Status("intended", f"'{head.text} to {trigger.text}'", True)
         if link == "conj" and not status.future and any(a in words.future_aux for a in h_aux):
             status = Status("intended", f"auxiliary on '{head.text}'", True)
-        if link in ("acl", "ccomp") and head.lemma_.lower() in words.speculative_heads:
+        if link in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in words.speculative_heads:
             # the content of "warnings that ...", "a plan to attack", "reports that ...": not a fact
             return Status("hypothetical", f"content of '{head.text}'")
         if link in ("ccomp", "advcl", "relcl", "acl"):

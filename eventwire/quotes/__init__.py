@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from ..model import Article, Paragraph, Quote
-from .attribute import Attributor, Speaker
+from .attribute import Attributor, Speaker, noun_phrase_bounds
 from .lexicon import load_lexicon
 from .marks import QuoteMark, find_quote_marks
 
@@ -224,9 +224,7 @@ def _evidence(words: str, rule: str, how: str, speaker: Speaker) -> str:
 
 
 def _np_text(tok) -> str:
-    from .attribute import _np_bounds
-
-    lo, hi = _np_bounds(tok)
+    lo, hi = noun_phrase_bounds(tok)
     return tok.doc[lo:hi + 1].text
 
 

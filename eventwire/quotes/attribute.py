@@ -17,7 +17,7 @@ LOGGER = logging.getLogger(__name__)
 
 # dependents that end a speaker noun phrase ("NATO leaders [gathered in Vilnius]")
 _NP_STOP = {"relcl", "acl", "appos", "punct", "advcl", "parataxis", "dep", "ccomp", "xcomp", "advmod",
-            "npadvmod", "aux", "auxpass", "neg", "mark", "prep_stop"}
+            "npadvmod", "aux", "auxpass", "neg", "mark"}
 _NP_RIGHT = {"prep", "pobj", "conj", "cc", "compound", "nummod", "amod", "case", "flat", "nmod", "poss"}
 _RELATIVE = {"WDT", "WP"}
 # prepositions that stay inside a speaker's noun phrase ("the envoy to Washington", "thousands of Cubans")
@@ -149,7 +149,7 @@ class Attributor:
             if child.dep_ == "appos" and _person_entity(child, child.i, child.i) is not None:
                 tok = child
                 break
-        lo, hi = _np_bounds(tok)
+        lo, hi = noun_phrase_bounds(tok)
         doc = tok.doc
         right = tok.right_edge
         if tok.pos_ == "PROPN" and right.ent_type_ == "PERSON" and right.i > hi \
@@ -339,7 +339,7 @@ def _person_entity(tok, lo: int, hi: int):
     return best
 
 
-def _np_bounds(tok) -> tuple[int, int]:
+def noun_phrase_bounds(tok) -> tuple[int, int]:
     """Token bounds of the noun phrase headed by `tok`, without clauses and appositions."""
     lo = hi = tok.i
     for child in tok.children:

@@ -210,6 +210,12 @@ class Store:
         applied: list[int] = []
         with self._lock:
             b = self.backend
+            # Up to date? Then take no write lock at all (a reader may sit on a read-only file).
+            if b.has_table("schema_migrations"):
+                rows = b.fetch_all("SELECT MAX(version) AS v FROM schema_migrations")
+                b.end_read()
+                if rows and rows[0]["v"] == SCHEMA_VERSION:
+                    return applied
             b.begin()
             try:
                 b.execute("CREATE TABLE IF NOT EXISTS schema_migrations "

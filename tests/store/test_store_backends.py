@@ -218,3 +218,4 @@ def test_store_date_range(store):
     store.ingest_articles(build_corpus(6))
     # the hypothetical 2022-02-01 event is not counted, but NATO's threatened one is
     assert store.date_range() == ("2022-01-30", "2022-02-01")
+

@@ -1,6 +1,6 @@
 """The pipeline: a registry of stages run in order over one `Article`.
 
-ingest -> clean -> nlp -> actors -> places -> events -> quotes -> time -> locate -> output.
+ingest -> clean -> nlp -> actors -> places -> quotes -> events -> time -> locate -> output.
 Each stage is a function `run(article, settings) -> None` that fills its own fields.
 """
 from __future__ import annotations
@@ -31,8 +31,8 @@ STAGES: dict[str, str] = {
     "nlp": "eventwire.nlp:parse",
     "actors": "eventwire.actors:run",
     "places": "eventwire.places:run",
+    "quotes": "eventwire.quotes:run",  # before events: a statement's speaker sources "we" inside it
     "events": "eventwire.events:run",
-    "quotes": "eventwire.quotes:run",
     "time": "eventwire.time:run",
     "locate": "eventwire.places:locate_events",
 }

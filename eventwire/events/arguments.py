@@ -40,8 +40,9 @@ class Arg:
 class ActorIndex:
     """Mentions of one paragraph, found by character offset."""
 
-    def __init__(self, mentions: list[ActorMention], offset: int):
+    def __init__(self, mentions: list[ActorMention], offset: int, quotes=()):
         self.offset = offset
+        self.quotes = list(quotes)
         self.mentions = sorted((m for m in mentions if m.code), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
 

@@ -22,6 +22,7 @@ PLACE_NOUNS = {"territory", "town", "city", "village", "region", "capital", "con
                "province", "area", "airport", "base", "port", "border"}
 # Tokens that can only be someone else's subject if they point back ("it wants", "they said").
 REFERRING_PRONOUNS = {"it", "they", "its", "their", "we", "our"}
+FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
 
 
 @dataclass(slots=True)
@@ -136,6 +137,9 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
         # Machine-translated fragments ("Vowed, if ...") lose their subject: take the last one before.
         return [sent_subjects[-1]], "subject of the previous sentence"
     args = actors_for_token(subj, index, path) if subj is not None else []
+    if not args and subj is not None and subj.lower_ in FIRST_PERSON:
+        args = _speaker_of(subj, index)
+        path = "first person inside a quote -> its speaker" if args else path
     if not args and subj is not None and subj.lower_ in REFERRING_PRONOUNS:
         args = _resolve_referring(subj, index)
     if not args and verb.dep_ in ("acl", "relcl") and verb.head.head.i != verb.head.i:
@@ -147,6 +151,21 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
                 args = actors_for_token(gsubj, index, f"acl<{gpath}")
                 path = f"acl<{gpath}"
     return args, path
+
+
+def _speaker_of(pron, index: ActorIndex) -> list[Arg]:
+    """"We will respond," Lavrov said: the speaker of the covering quote is the subject."""
+    start = index.offset + pron.idx
+    covering = [q for q in index.quotes if q.span[0] <= start < q.span[1] and q.speaker and q.speaker.get("code")]
+    if not covering:
+        return []
+    quote = min(covering, key=lambda q: q.span[1] - q.span[0])
+    code = quote.speaker["code"]
+    country = code[:3] if not code.startswith("IGO") and code not in ("NATO", "WST") else None
+    mention = ActorMention(quote.speaker.get("name") or code, quote.speaker.get("name") or code, code, country,
+                           code[3:6] or None if country else None, "speaker",
+                           *(quote.speaker_span or quote.span))
+    return [Arg(mention, "speaker of the quote")]
 
 
 def _resolve_referring(pron, index: ActorIndex) -> list[Arg]:
@@ -433,10 +452,15 @@ def code_article(article: Article, pattern_files: tuple[str, ...] = ()) -> list[
     patterns = load_patterns(tuple(pattern_files))
     words = load_status_words()
     events: list[Event] = []
+    # the dateline ("WASHINGTON, United States (AFP) –") names a place, never an actor of the story
+    dateline_start = article.meta.get("dateline_start", 0)
+    dateline_end = article.meta.get("dateline_end", 0)
     for para in article.paragraphs:
         if para.doc is None:
             continue
-        index = ActorIndex([m for m in article.actors if para.start <= m.start < para.end], para.start)
+        index = ActorIndex([m for m in article.actors if para.start <= m.start < para.end
+                            and not dateline_start <= m.start < dateline_end], para.start)
+        index.quotes = article.quotes
         prev_subjects: list[Arg] = []
         for sent in para.doc.sents:
             events += code_sentence(sent, para.start, index, article, patterns, words, prev_subjects,

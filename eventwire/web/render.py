@@ -39,15 +39,17 @@ def fill_days(days: list[str], max_span: int = 731) -> list[str]:
     return [(first + timedelta(days=i)).isoformat() for i in range(span + 1)]
 
 
-def render_quad_bars(daily: list[dict], width: int = 760, height: int = 220) -> Markup:
-    """Stacked bars: events per day by QuadClass. `daily` rows: {day, quad_class, n}."""
+def render_quad_bars(daily: list[dict], width: int = 760, height: int = 220, first: str | None = None,
+                     last: str | None = None) -> Markup:
+    """Stacked bars: events per day by QuadClass. `daily` rows: {day, quad_class, n}; the axis runs
+    from `first` to `last` when given (else from the first to the last day with events)."""
     by_day: dict[str, dict[int, int]] = defaultdict(lambda: {1: 0, 2: 0, 3: 0, 4: 0})
     for row in daily:
         if row.get("quad_class") in (1, 2, 3, 4) and row.get("day"):
             by_day[row["day"]][row["quad_class"]] += int(row["n"])
     if not by_day:
         return Markup('<p class="empty">No events yet.</p>')
-    days = fill_days(list(by_day))
+    days = fill_days(list(by_day) + [d for d in (first, last) if d])
     pad_l, pad_b, pad_t = 36, 34, 10
     plot_w, plot_h = width - pad_l - 8, height - pad_b - pad_t
     top = max(sum(v.values()) for v in by_day.values()) or 1

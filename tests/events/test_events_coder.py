@@ -87,3 +87,41 @@ def test_events_user_pattern_file_extends_lexicon(tmp_path):
     bad.write_text("patterns:\n  - {id: x, lemmas: [snub], code: '999'}\n")
     with pytest.raises(PatternError):
         load_patterns((str(bad),))
+
+
+def test_events_domestic_protest_targets_own_government():
+    art = make_article("Teachers marched through the capital on Sunday.", {"Teachers": "GHACVL"})
+    assert ("GHACVL", "GHAGOV", "141", "actual") in coded(art)
+
+
+def test_events_vow_to_respond_targets_the_attacker():
+    art = make_article("Ethiopian jets bombed Tigrayan positions, and the rebels vowed to respond.",
+                       {"Ethiopian jets": "ETHMIL", "Tigrayan": "ETHREB", "the rebels": "ETHREB"})
+    got = coded(art)
+    assert any(s == "ETHREB" and t == "ETHMIL" and c.startswith("13") and st == "threatened" for s, t, c, st in got)
+
+
+def test_events_time_phrase_is_not_a_call_on_target():
+    art = make_article("Ghana called a meeting on Tuesday.", {"Ghana": "GHA"})
+    assert not any(c == "020" for _, _, c, _ in coded(art))
+
+
+def test_events_agree_to_act_is_coded_as_the_act():
+    art = make_article("Sudan and Chad agreed to restore diplomatic relations.", {"Sudan": "SDN", "Chad": "TCD"})
+    got = coded(art)
+    assert ("SDN", "TCD", "050", "actual") in got and ("TCD", "SDN", "050", "actual") in got
+    assert not any(c == "030" for _, _, c, _ in got)
+
+
+def test_events_content_of_a_warning_is_not_a_fact():
+    art = make_article("Iraq dismissed warnings that Turkey was preparing to invade Syria.",
+                       {"Iraq": "IRQ", "Turkey": "TUR", "Syria": "SYR"})
+    assert not any(s == "TUR" and st in ("actual", "intended", "threatened") for s, t, c, st in coded(art))
+
+
+def test_events_first_person_in_a_quote_is_the_speaker():
+    from eventwire.model import Quote
+
+    art = make_article("\"We condemn Armenia,\" said the foreign minister.", {"Armenia": "ARM", "the foreign minister": "AZEGOV"})
+    art.quotes = [Quote("We condemn Armenia,", {"name": "the foreign minister", "code": "AZEGOV"}, True, (1, 20))]
+    assert ("AZEGOV", "ARM", "111", "actual") in coded(art)

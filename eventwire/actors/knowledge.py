@@ -90,6 +90,7 @@ class Role:
     phrase: str  # lower-cased
     sector: str | None  # None for generic person nouns (official, leader, spokesman)
     source: str
+    explicit: bool = False  # weapons/vehicles: an actor only with their own country or organisation
 
 
 @dataclass
@@ -220,13 +221,13 @@ def _load_roles(kb: Knowledge, mapping: dict, source: str) -> None:
             else:
                 phrase = item
             phrase = str(phrase).lower()
-            role = Role(phrase, options.get("sector", real_sector), f"{source}:{sector}")
+            role = Role(phrase, options.get("sector", real_sector), f"{source}:{sector}", bool(options.get("explicit")))
             # A specific sector never gives way to a generic listing of the same phrase.
             if phrase not in kb.roles or kb.roles[phrase].sector is None:
                 kb.roles[phrase] = role
             plural = str(options.get("plural") or _plural(phrase)).lower()
             if plural not in kb.roles or kb.roles[plural].sector is None:
-                kb.roles[plural] = Role(plural, role.sector, role.source)
+                kb.roles[plural] = Role(plural, role.sector, role.source, role.explicit)
 
 
 def _load_user_file(kb: Knowledge, path: str) -> None:

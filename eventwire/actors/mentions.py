@@ -24,7 +24,7 @@ LOGGER = logging.getLogger(__name__)
 POSSESSIVE = {"'s", "’s", "'", "’"}
 POSS_PRONOUNS = {"its", "their"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-ORG_KINDS = ("igo", "west", "group")  # their code never takes a country or sector from the phrase
+ORG_KINDS = ("igo", "ngo", "west", "group")  # their code never takes a country or sector from the phrase
 NON_ACTOR = "none"
 FORMER = {"former", "ex", "ex-"}
 NON_STATE = ("REB", "OPP")  # "rebel commander", "opposition spokesman": the non-state noun decides
@@ -117,11 +117,14 @@ def build_units(doc, matchers: Matchers, ctx: Context) -> list[Unit]:
         if unit.entry is None or unit.entry.kind != NON_ACTOR:  # a listed non-actor only blocks its words
             units.append(unit)
     for ent in doc.ents:
-        # A role noun inside a proper name we do not know ("Committee to Protect Journalists") is no actor.
-        if ent.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW") and any(
-                not covered[i] and doc[i].is_alpha and doc[i].text[:1].isupper() and doc[i].i != ent.start
-                for i in range(ent.start, ent.end)):
-            inside = [u for u in units if u.kind == "role" and ent.start <= u.start and u.end <= ent.end]
+        # A role noun inside a proper name we do not know ("Committee to Protect Journalists") is no actor;
+        # one that heads the name ("the government of Sindh province") still is.
+        if ent.label_ not in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
+            continue
+        inside = [u for u in units if u.kind == "role" and ent.start <= u.start and u.end <= ent.end
+                  and any(not covered[i] and doc[i].is_alpha and doc[i].text[:1].isupper()
+                          for i in range(ent.start, u.start))]
+        if inside:
             for u in inside:
                 units.remove(u)
                 for i in range(u.start, u.end):
@@ -355,6 +358,8 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
                      "person" if person else org.entry.kind, evidence,
                      person_name=name_text if person else None)
 
+    if roles and all(u.role.explicit for u in roles) and not country:
+        return None  # a bare "drone" or "tank" has no owner we can name
     if roles:
         sector = role_sector or "GOV"  # generic person nouns with a country are officials
         why = f"role '{role_words}' -> {sector}" + ("" if role_sector else " (generic)")
@@ -393,6 +398,9 @@ def _coordinated(doc, groups: list[list[Unit]], i: int) -> list[Unit] | None:
     group = groups[i]
     if len(group) != 1 or _kind(group[0]) != "country":
         return None
+    first = doc[group[0].end - 1]
+    if first.head.i <= first.i and first.dep_ != "conj":
+        return None  # "against the United States, South Korea's ministry said": not a shared modifier
     j = i + 1
     while j < len(groups):
         gap = [t.lower_ for t in doc[groups[j - 1][-1].end:groups[j][0].start]]

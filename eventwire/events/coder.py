@@ -234,9 +234,12 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
 
 
 def _inside_other_clause(tok, verb) -> bool:
-    """True when `tok` sits in a clause of its own under `verb` (own subject, reported content)."""
+    """True when `tok` sits in a clause of its own under `verb` (own subject, reported content),
+    or in a "with" phrase (partners and instruments: "sanctions with Western allies")."""
     node = tok
     while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lemma_ == "with":
+            return True
         if node.dep_ in ("ccomp", "relcl", "csubj") or (
                 node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
             return True

@@ -152,7 +152,8 @@ class EventFilter:
         status = kwargs.get("status")
         if status not in (None, ""):
             if status not in ("actual", "intended", "threatened", "hypothetical", "negated"):
-                raise ValueError(f"status must be actual, intended, threatened, hypothetical or negated, got {status!r}")
+                raise ValueError("status must be actual, intended, threatened, hypothetical or negated, "
+                                 f"got {status!r}")
         f.status = status or None
         f.since = _check_date("since", kwargs.get("since"))
         f.until = _check_date("until", kwargs.get("until"))
@@ -550,7 +551,8 @@ class Store:
         where, params = self._article_where(q, since, until, source)
         sql = (f"SELECT a.id, a.title, a.url, a.source, a.published, a.n_events, a.ingested_at, "
                f"substr(a.body, 1, 240) AS snippet FROM articles a{where} "
-               f"ORDER BY (a.published IS NULL), a.published DESC, a.id LIMIT {_clamp(limit, MAX_LIMIT)} OFFSET {max(int(offset), 0)}")
+               f"ORDER BY (a.published IS NULL), a.published DESC, a.id "
+               f"LIMIT {_clamp(limit, MAX_LIMIT)} OFFSET {max(int(offset), 0)}")
         return self._read(sql, params)
 
     def count_articles(self, q: str | None = None, since: str | None = None, until: str | None = None,

@@ -238,7 +238,8 @@ def build_page_router(templates: Jinja2Templates) -> APIRouter:
         if last and first and (date.fromisoformat(last) - date.fromisoformat(first)).days >= OVERVIEW_DAYS:
             since = (date.fromisoformat(last) - timedelta(days=OVERVIEW_DAYS - 1)).isoformat()
         daily = store.daily_counts(**({"since": since} if since else {}))
-        return page(request, "overview.html", chart=render.render_quad_bars(daily), chart_since=min((r["day"] for r in daily), default=since) if since else None,
+        shown_first = min((r["day"] for r in daily), default=since) if since else None
+        return page(request, "overview.html", chart=render.render_quad_bars(daily), chart_since=shown_first,
                     chart_last=last,
                     top_dyads=store.top_dyads(limit=10), alerts=list(reversed(alerts))[:8], alerts_note=note,
                     articles=store.list_articles(limit=8), actors=store.actors(limit=10))

@@ -35,7 +35,8 @@ def build_article(art_id: str, n: int = 0, published: str = "2022-01-31", title:
                                                                      (start2, start2 + len(s2))]):
         art.events.append(Event(
             source=ActorRef(src, src), target=ActorRef(tgt, tgt), code=code, status=status,
-            sentence=text[s:e], span=(s, e), trigger=(text.index("said", s), text.index("said", s) + 4), evidence=f"pattern test:{code} on 'talk'",
+            sentence=text[s:e], span=(s, e), trigger=(text.index("said", s), text.index("said", s) + 4),
+            evidence=f"pattern test:{code} on 'talk'",
             confidence=0.75, date=day, goldstein=gs, quad_class=qc, plover={"type": "CONSULT", "mode": ""},
             location={"name": "Kyiv", "country": "UKR", "lat": 50.45, "lon": 30.52}))
     kyiv = text.index("Kyiv")

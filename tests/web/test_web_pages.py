@@ -43,7 +43,8 @@ def test_web_pages_article_escapes_untrusted_text(api):
 def test_web_pages_article_highlights(api):
     html = api.get("/articles/story-1").text
     assert '<span class="removed" title="removed: credit">Photo: Agency staff</span>' in html
-    assert '<span class="ev" data-ev="0">Officials in Kyiv </span><span class="ev trigger" data-ev="0">said</span>' in html
+    assert ('<span class="ev" data-ev="0">Officials in Kyiv </span>'
+            '<span class="ev trigger" data-ev="0">said</span>') in html
     assert '<span class="ev quote" data-ev="1" data-quote="0">We are ready to talk,</span>' in html
     assert "Why was this coded?" in html and "pattern test:" in html
 

@@ -109,11 +109,14 @@ class Attributor:
             for child in verb.children:
                 if child.dep_ == "dobj":  # "TASS quoted Peskov as saying": Peskov speaks
                     return child, f"object of '{verb.text}'"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            # a title parsed as a second subject ("the health chief | Dr Karen Holt said"): the name wins
+            child = min(subjects, key=lambda c: (c.pos_ != "PROPN", abs(c.i - verb.i)))
+            if child.tag_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head, "relative clause"
+            return child, ""
         for child in verb.children:
-            if child.dep_ == "nsubj":
-                if child.tag_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head, "relative clause"
-                return child, ""
             if child.dep_ == "nsubjpass" and self.is_passive_reporting(verb):  # "X was quoted as saying"
                 return child, "passive subject"
             if child.dep_ == "agent":  # "was described by X as"

@@ -234,3 +234,17 @@ def test_quotes_next_sentence_with_its_own_words_is_not_an_attribution():
     q = _direct(_quotes("“The road is open again.” The governor told the radio that trucks could pass."),
                 "The road")
     assert q.speaker is None
+
+
+def test_quotes_open_quotation_takes_the_speaker_named_in_the_next_paragraph():
+    text = ("“We lost everything in one night.\n\n"
+            "“Now we sleep in the school,” said Fatima Noor, a mother of four.")
+    qs = [q for q in _quotes(text) if q.direct]
+    assert [_name(q) for q in qs] == ["Fatima Noor", "Fatima Noor"]
+    assert "continued in the next paragraph" in qs[0].evidence
+
+
+def test_quotes_quote_only_sentence_before_the_attributed_one():
+    text = "“Stay indoors.” “The water is not safe to drink,” the city's health chief Dr Karen Holt said."
+    qs = [q for q in _quotes(text) if q.direct]
+    assert len(qs) == 2 and all(_name(q).endswith("Karen Holt") for q in qs)

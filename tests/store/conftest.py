@@ -10,7 +10,6 @@ import pytest
 
 from eventwire.store import open_store
 from eventwire.store.testing import TempPostgres, find_pg_bin
-from store_samples import build_article, build_corpus  # noqa: F401  (re-exported for tests)
 
 
 @pytest.fixture(scope="session")

@@ -66,3 +66,13 @@ def test_web_browser_dyad_network_and_search(page, dashboard):
     page.keyboard.press("Enter")
     page.wait_for_url("**/search?q=truce")
     assert page.locator("ul.articles a").first.inner_text().endswith("Border talks")
+
+
+def test_web_browser_event_link_focuses_its_sentence(page, dashboard):
+    page.goto(dashboard + "/search?actor=NATO")
+    page.locator("table.events tbody tr a[href*='#ev-']").first.click()
+    page.wait_for_url("**/articles/**#ev-**")
+    focused = "".join(page.locator("#article-text span.focus").all_inner_texts())
+    active = page.locator(".event-item.active")
+    assert active.count() == 1 and "NATO" in active.inner_text()
+    assert focused and focused in page.locator("#article-text").inner_text()

@@ -73,7 +73,9 @@ def find_candidates(doc, matchers: Matchers) -> list[Candidate]:
         if last.pos_ not in ("NOUN", "PROPN", "PRON") and last.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
             continue
         found.append((0, end - start, 0, start, Candidate(start, end, role=kb.roles[phrase])))
-    found.sort(key=lambda f: (-f[0], -f[1], -f[2], f[3]))
+    # Longest first; on a tie names beat roles, and the later span wins: English heads come last
+    # ("the West Bank" is the Bank, not "the West").
+    found.sort(key=lambda f: (-f[0], -f[1], -f[2], -f[3]))
     taken = [False] * len(doc)
     chosen: list[Candidate] = []
     for *_, cand in found:

@@ -418,7 +418,7 @@ def _coordinated(doc, groups: list[list[Unit]], i: int) -> list[Unit] | None:
 
 
 def _of_list(doc, groups: list[list[Unit]], i: int) -> list[Unit] | None:
-    """Roles shared along a list of "of" complements: "the prime ministers of Italy, Canada and Belgium"."""
+    """Roles shared along a list of complements: "the prime ministers of Italy, Canada and Belgium"."""
     group = groups[i]
     if len(group) != 1 or _kind(group[0]) != "country" or i == 0:
         return None
@@ -428,11 +428,11 @@ def _of_list(doc, groups: list[list[Unit]], i: int) -> list[Unit] | None:
         if gap not in ([","], ["and"], [",", "and"]):
             return None
         prev = groups[j - 1]
-        if prev[-1].join == "of" and _kind(prev[-1]) == "country":
+        if prev[-1].join in ("of", "from", "in") and _kind(prev[-1]) == "country":
             roles = [u for u in prev if u.kind == "role" and u.start < prev[-1].start]
             return roles or None
-        if len(prev) != 1 or _kind(prev[0]) != "country":
-            return None
+        if len(prev) != 1 or _kind(prev[0]) not in ("country", "org"):
+            return None  # an organisation may sit in the list ("Moscow, Brussels and Washington")
         j -= 1
     return None
 

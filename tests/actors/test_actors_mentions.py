@@ -140,6 +140,7 @@ def test_actors_non_actor_places_and_modifiers():
     art = make_article("Settlers clashed with villagers in the West Bank near a former militant camp. "
                        "Ships crossed the South China Sea.")
     assert not any(m.code in ("WST", "CHN") for m in art.actors)
+    assert [m.code for m in art.actors if m.text == "West Bank"] == ["PSE"]
     assert not any(m.text == "militant" for m in art.actors)
 
 

@@ -99,8 +99,22 @@ def _read_jsonl_lines(lines: Iterable[str], stem: str, published: str | None) ->
         yield article_from_record(record, default_id, published)
 
 
+def date_from_name(stem: str) -> str | None:
+    """A file named like `story-2022-01-31.txt` carries its publication date (a crawler convention)."""
+    m = re.search(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)", stem)
+    if not m:
+        return None
+    try:
+        return normalise_date(m.group(1))
+    except ValueError:
+        return None
+
+
 def read_path(path: Path, published: str | None = None) -> Iterator[Article]:
-    """Yield the articles in one file; directories are walked in sorted order."""
+    """Yield the articles in one file; directories are walked in sorted order.
+
+    A plain or HTML file without a `published` option takes a date written in its name.
+    """
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED):
             yield from read_path(child, published)
@@ -115,6 +129,7 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Article]:
     except (OSError, ValueError) as exc:
         yield Article(id=path.stem, text="", error=str(exc))
         return
+    published = published or date_from_name(path.stem)
     if not text.strip():
         yield Article(id=path.stem, text="", error=f"{path.name}: empty file")
     elif suffix in HTML_SUFFIXES:

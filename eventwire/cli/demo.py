@@ -33,13 +33,14 @@ def _show_article(console: Console, article) -> None:
         actors.add_row(m.text, m.code, m.role or "")
     console.print(actors)
     events = Table(title="events (source -> target, CAMEO, status, date)")
-    for col in ("source", "target", "code", "PLOVER", "status", "date", "trigger sentence"):
+    for col in ("source", "target", "code", "PLOVER", "status", "date", "trigger in context"):
         events.add_column(col, overflow="fold")
     for ev in article.events:
+        start, end = ev.trigger
+        context = article.text[max(ev.span[0], start - 30):min(ev.span[1], end + 50)].replace("\n", " ")
         events.add_row(f"{ev.source.code} ({ev.source.text})",
                        f"{ev.target.code} ({ev.target.text})" if ev.target else "-",
-                       ev.code, ev.plover.get("type") or "-", ev.status, ev.date or "-",
-                       ev.sentence[:110] + ("…" if len(ev.sentence) > 110 else ""))
+                       ev.code, ev.plover.get("type") or "-", ev.status, ev.date or "-", f"…{context}…")
     console.print(events)
     quotes = Table(title="quotes")
     for col in ("speaker", "code", "quote"):
@@ -55,7 +56,7 @@ def _show_article(console: Console, article) -> None:
 @db_option
 def demo(inputs, db):
     """Run the pipeline on the bundled sample (examples/), store it in DB, and print a summary."""
-    console = Console()
+    console = Console(width=None if Console().is_terminal else 150)
     inputs = list(inputs) or ["examples"]
     if not all(Path(i).exists() for i in inputs):
         raise click.UsageError("run from the repository root (the sample is in examples/) or give INPUTS")

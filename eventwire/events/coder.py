@@ -302,6 +302,8 @@ def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
     """Future and threatened acts take the CAMEO 'intent' or 'threaten' code (status.yaml)."""
     if code.startswith("13"):
         return code, "threatened"
+    if code.startswith("03") and status.value == "actual":
+        return code, "intended"  # 03x codes are expressions of intent by definition
     if status.value not in ("intended", "threatened") and not status.future:
         return code, status.value
     for n in (4, 3, 2):
@@ -419,7 +421,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                 plover={"type": info.plover_type, "mode": info.plover_mode} if info else {},
                 goldstein=info.goldstein if info else None,
                 quad_class=info.quad_class if info else None))
-        if pairs and final_status in ("threatened", "intended", "actual"):
+        if pairs:  # coded, whatever its status: a deferring verb above it stays silent
             coded_triggers.add(verb.i)
     return _dedupe(events)
 

@@ -364,7 +364,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
             continue  # "..., killing five people": a consequence, not its own act
         status = determine_status(verb, words)
-        if pattern.defer_to_complement and any(t.i in coded_triggers for t in verb.subtree if t.i != verb.i):
+        if pattern.defer_to_complement and any(t.i in coded_triggers for c in verb.children
+                                               if c.dep_ in ("xcomp", "ccomp") for t in c.subtree):
             continue  # the threatened act itself was coded as the threat
         sources, src_how = _find_sources(cand, index, prev_subjects)
         if not sources:

@@ -187,8 +187,9 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
     source_spans = {(a.mention.start, a.mention.end) for a in sources}
     passive = is_passive(verb)
 
-    def usable(args):
-        return [a for a in args if (a.mention.start, a.mention.end) not in source_spans]
+    def usable(args):  # not the source again, nor its own side ("sent its soldiers to ...")
+        return [a for a in args if (a.mention.start, a.mention.end) not in source_spans
+                and not all(_same_side(s.mention, a.mention, cand.code[:2]) for s in sources)]
 
     for where in cand.pattern.target:
         found: list[Arg] = []
@@ -258,7 +259,7 @@ def _fallback_target(cand: Candidate, index: ActorIndex, sources: list[Arg], sub
         if tok.i in skip or tok.i <= verb.i:
             continue
         mention = index.covering(tok)
-        if mention is None or any(_same_side(a.mention, mention) for a in sources):
+        if mention is None or any(_same_side(a.mention, mention, cand.code[:2]) for a in sources):
             continue
         if not into_clauses and _inside_other_clause(tok, verb):
             continue
@@ -290,9 +291,17 @@ def _conditional_target(verb, index: ActorIndex) -> list[Arg]:
     return []
 
 
-def _same_side(src: ActorMention, tgt: ActorMention) -> bool:
+STATE_SECTORS = {None, "GOV", "MIL"}
+
+
+def _same_side(src: ActorMention, tgt: ActorMention, root: str = "") -> bool:
     if src.code == tgt.code:
         return True
+    if src.country and src.country == tgt.country:
+        if root == "15":  # a show of force is aimed abroad: "sent soldiers to the border with Belarus"
+            return True
+        if root in ("18", "19", "20") and src.sector in STATE_SECTORS and tgt.sector in STATE_SECTORS:
+            return True  # a state does not attack itself: "Indian warplanes struck what New Delhi called"
     # A government acting on its own bare country is the same actor seen twice ("Russia ... Moscow").
     return bool(src.country) and src.country == tgt.country and not (src.sector and tgt.sector) and (
         (src.sector or "GOV") == "GOV" and (tgt.sector or "GOV") == "GOV")
@@ -365,7 +374,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             continue  # "..., killing five people": a consequence, not its own act
         status = determine_status(verb, words)
         if pattern.defer_to_complement and any(t.i in coded_triggers for c in verb.children
-                                               if c.dep_ in ("xcomp", "ccomp") for t in c.subtree):
+                                               if c.dep_ in ("xcomp", "ccomp", "prep") for t in c.subtree):
             continue  # the threatened act itself was coded as the threat
         sources, src_how = _find_sources(cand, index, prev_subjects)
         if not sources:
@@ -404,7 +413,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
         for src, tgt in pairs:
-            if tgt is not None and _same_side(src.mention, tgt.mention):
+            if tgt is not None and _same_side(src.mention, tgt.mention, code[:2]):
                 continue
             info = table.get(code)
             evidence = (f"pattern {pattern.id} ({pattern.source_file}): " + ", ".join(cand.why)

@@ -66,7 +66,9 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("negated", f"negation on '{head.text}'")
         if link in ("xcomp", "conj") and any(a in words.hypothetical_aux for a in h_aux):
             return Status("hypothetical", f"modal on '{head.text}'")
-        if link in ("xcomp", "ccomp") and lemma in words.threat_heads:
+        if link == "xcomp" and lemma in words.directive_heads:
+            return Status("hypothetical", f"'{head.text}' directs it; it has not happened")
+        if link in ("xcomp", "ccomp", "pcomp", "prep") and lemma in words.threat_heads:
             return Status("threatened", f"threat verb '{head.text}' governs '{trigger.text}'", True, head)
         if link == "xcomp" and lemma in words.intent_heads and not status.future:
             status = Status("intended", f"'{head.text} to {trigger.text}'", True)

@@ -97,3 +97,28 @@ def test_web_pages_overview_shows_recent_window(tmp_path):
     assert "2022-06-30 to 2022-06-30: at most the last 120 days of data" in html
     svg = html.split('<svg class="chart"')[1].split("</svg>")[0]
     assert "2021-01-05" not in svg and "2022-06-30" in svg
+
+
+def test_web_pages_sparse_records_render(tmp_path):
+    """Events without target, date, Goldstein or QuadClass and an article without title or date."""
+    import httpx
+
+    from eventwire.model import ActorRef, Article, Event, Paragraph
+    from eventwire.store import open_store
+    from eventwire.web import create_app
+    from web_live import LiveServer
+
+    text = "Somebody said something.\n"
+    art = Article(id="sparse/1", text=text)
+    art.paragraphs = [Paragraph(0, text.strip())]
+    art.events = [Event(source=ActorRef("Somebody", None), target=None, code="010", status="actual",
+                        sentence=text.strip(), span=(0, len(text) - 1), trigger=(9, 13), evidence="", confidence=0.1)]
+    db = str(tmp_path / "sparse.db")
+    with open_store(db) as s:
+        s.ingest_articles([art])
+    store = open_store(db, read_only=True)
+    with LiveServer(create_app(store)) as live:
+        for path in ("/", "/articles/sparse/1", "/search?actor=", "/network", "/dyads", "/api/articles/sparse/1"):
+            assert httpx.get(live.url + path).status_code == 200, path
+        assert "QNone" not in httpx.get(live.url + "/articles/sparse/1").text
+    store.close()

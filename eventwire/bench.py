@@ -28,7 +28,7 @@ import yaml
 
 from .ingest import article_from_record
 from .pipeline import STAGES, Settings, process
-from .scale import Runner, _peak_rss_mib
+from .scale import Runner, WorkerStats, _peak_rss_mib
 
 LOGGER = logging.getLogger(__name__)
 
@@ -133,43 +133,56 @@ def describe_machine() -> dict:
             "load_average_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None}
 
 
-def _raw_spacy(texts: list[str], queue) -> None:
+def _raw_spacy(texts: list[str], queue, repeat: int = 1) -> None:
     """Child process: the same model, full pipeline, `nlp.pipe` over the article texts."""
     from .nlp import load_nlp
 
     nlp = load_nlp()
-    started, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(texts, batch_size=64):
-        pass
-    queue.put((time.perf_counter() - started, _peak_rss_mib(), time.process_time() - cpu))
+    best = None
+    for _ in range(max(1, repeat)):
+        started, cpu = time.perf_counter(), time.process_time()
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+        run = (time.perf_counter() - started, time.process_time() - cpu)
+        best = run if best is None or run[0] < best[0] else best
+    queue.put((best[0], _peak_rss_mib(), best[1]))
 
 
-def time_raw_spacy(records: list[dict]) -> dict:
+def time_raw_spacy(records: list[dict], repeat: int = 1) -> dict:
     """Raw `nlp.pipe` in one fresh process (so its peak RSS is its own)."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_raw_spacy, args=([r["text"] for r in records], queue))
+    proc = ctx.Process(target=_raw_spacy, args=([r["text"] for r in records], queue, repeat))
     proc.start()
     seconds, rss, cpu = queue.get()
     proc.join()
-    return {"name": "raw spaCy nlp.pipe", "engine": "spacy", "workers": 1, "seconds": seconds,
+    return {"name": "raw spaCy nlp.pipe", "engine": "spacy", "workers": 1, "seconds": seconds, "repeat": repeat,
             "cpu_seconds": round(cpu, 2),
             "startup_seconds": None, "peak_rss_mib": {"raw": round(rss, 1)}, "stage_seconds": {}, "errors": 0}
 
 
-def time_eventwire(records: list[dict], name: str, engine: str, workers: int) -> dict:
-    """eventwire end to end (ingest record -> all stages -> contract JSON) on one engine."""
+def time_eventwire(records: list[dict], name: str, engine: str, workers: int, repeat: int = 1) -> dict:
+    """eventwire end to end (ingest record -> all stages -> contract JSON) on one engine.
+
+    The engine starts once; the corpus runs `repeat` times and the fastest run counts (as
+    `timeit` does: on a shared machine the slower runs measure the other jobs).
+    """
     settings = Settings()
+    best = None
     with Runner(settings, workers=workers, engine=engine) as runner:
-        articles = (article_from_record(r, r["id"]) for r in records)
-        started = time.perf_counter()
-        errors = 0
-        for article in runner.run(articles):
-            errors += bool(article.error)
-            json.dumps(article.to_contract(), ensure_ascii=False)
-        seconds = time.perf_counter() - started
-        stats = runner.stats
-    return {"name": name, "engine": engine, "workers": workers, "seconds": seconds,
+        for _ in range(max(1, repeat)):
+            runner.stats = WorkerStats()
+            articles = (article_from_record(r, r["id"]) for r in records)
+            started = time.perf_counter()
+            errors = 0
+            for article in runner.run(articles):
+                errors += bool(article.error)
+                json.dumps(article.to_contract(), ensure_ascii=False)
+            seconds = time.perf_counter() - started
+            if best is None or seconds < best[0]:
+                best = (seconds, runner.stats, errors)
+    seconds, stats, errors = best
+    return {"name": name, "engine": engine, "workers": workers, "seconds": seconds, "repeat": repeat,
             "cpu_seconds": round(stats.cpu_seconds, 2),
             "startup_seconds": round(runner.startup_seconds, 2),
             "peak_rss_mib": {k: round(v, 1) for k, v in stats.peak_rss_mib.items()},
@@ -207,7 +220,8 @@ def format_table(results: dict) -> str:
     lines = [f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python {m['python']}, "
              f"spaCy {m['spacy']} ({m['model']}), dask {m['dask']}, commit {m['commit']}, "
              f"load average {m.get('load_average_before')} before / {m.get('load_average_1min')} after.",
-             f"Corpus: {c['articles']} articles, {c['words']} words (seed {c['seed']}, sha256 {c['sha256'][:12]}).", "",
+             f"Corpus: {c['articles']} articles, {c['words']} words (seed {c['seed']}, sha256 {c['sha256'][:12]}); "
+             f"fastest of {results['runs'][0].get('repeat', 1)} runs per configuration.", "",
              "| configuration | articles/s | words/s | × raw spaCy | seconds | start-up s | worker CPU s | "
              "words per CPU-s | peak RSS MiB per worker |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
@@ -237,18 +251,18 @@ def format_table(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_bench(n: int = 300, seed: int = 7, dask: bool = True) -> dict:
+def run_bench(n: int = 300, seed: int = 7, dask: bool = True, repeat: int = 2) -> dict:
     """Run every configuration on the generated corpus; return the results dict."""
     records = generate_corpus(n, seed)
     words = count_words(records)
     digest = hashlib.sha256("\n".join(json.dumps(r, sort_keys=True) for r in records).encode()).hexdigest()
     LOGGER.info("corpus: %d articles, %d words", len(records), words)
-    runs = [time_raw_spacy(records)]
+    runs = [time_raw_spacy(records, repeat)]
     for name, engine, workers in CONFIGS:
         if engine == "dask" and not dask:
             continue
         print(f"bench: {name} ...", file=sys.stderr, flush=True)
-        runs.append(time_eventwire(records, name, engine, workers))
+        runs.append(time_eventwire(records, name, engine, workers, repeat))
     raw = runs[0]["seconds"]
     for run in runs:
         run["articles"], run["words"] = len(records), words
@@ -263,6 +277,7 @@ def run_bench(n: int = 300, seed: int = 7, dask: bool = True) -> dict:
     results = {
         "machine": describe_machine(),
         "corpus": {"articles": len(records), "words": words, "seed": seed, "sha256": digest},
+        "repeat": repeat,
         "runs": runs,
         "targets": {"eventwire_vs_raw": best, "eventwire_vs_raw_met": best >= 1.0,
                     "eventwire_1_vs_raw": by["eventwire 1 worker"]["vs_raw"],
@@ -278,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=300, help="generated articles (plus the seed story)")
     parser.add_argument("--seed", type=int, default=7, help="random seed of the corpus generator")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask configurations")
+    parser.add_argument("--repeat", type=int, default=2, help="runs per configuration; the fastest counts")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
@@ -286,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--articles must be at least 1")
     started = time.perf_counter()
     load_before = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
-    results = run_bench(args.articles, args.seed, dask=not args.no_dask)
+    results = run_bench(args.articles, args.seed, dask=not args.no_dask, repeat=args.repeat)
     results["machine"]["load_average_before"] = load_before
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     out = Path(args.out)

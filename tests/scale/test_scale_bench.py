@@ -22,7 +22,7 @@ def test_scale_bench_corpus_is_deterministic():
 @pytest.mark.slow
 def test_scale_bench_writes_results_and_table(tmp_path, capsys):
     out = tmp_path / "results.json"
-    assert main(["--out", str(out), "--articles", "2", "--no-dask"]) == 0
+    assert main(["--out", str(out), "--articles", "2", "--no-dask", "--repeat", "1"]) == 0
     results = json.loads(out.read_text())
     names = [r["name"] for r in results["runs"]]
     assert names == ["raw spaCy nlp.pipe", "eventwire 1 worker", "eventwire 2 workers"]

@@ -104,6 +104,7 @@ class Knowledge:
     person_titles: set[str] = field(default_factory=set)
     affiliation_prefixes: set[str] = field(default_factory=set)
     ethnic_markers: set[str] = field(default_factory=set)
+    national_when_qualified: dict[str, str] = field(default_factory=dict)
     context_veto: dict[str, list[str]] = field(default_factory=dict)
 
     def add_name(self, surface: str, entry: Entry) -> None:
@@ -300,6 +301,8 @@ def load_knowledge(actor_files: tuple[str, ...] = ()) -> Knowledge:
     kb.person_titles = {str(t) for t in ambiguous.get("person_titles") or []}
     kb.affiliation_prefixes = {str(t).lower() for t in ambiguous.get("affiliation_prefixes") or []}
     kb.ethnic_markers = {str(t) for t in ambiguous.get("ethnic_markers") or []}
+    kb.national_when_qualified = {str(k): str(v) for k, v in (ambiguous.get("national_when_qualified") or {}).items()
+                                  if v}
     kb.context_veto = {str(k): [str(c) for c in v] for k, v in (ambiguous.get("context_veto") or {}).items()}
     skip = {str(s) for s in ambiguous.get("skip_names") or []}
     _load_countries(kb, _read_text("countries.tsv"), "countries.tsv", skip)

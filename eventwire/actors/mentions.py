@@ -337,6 +337,13 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
         source = f"{org.entry.kind} '{surface}' -> {code} ({org.entry.source}{'; ' + why if why else ''})"
         modifier = next((u for u in countries if u.start < org.start), None)
         after_roles = [u for u in roles if u.start > org.start]
+        national = kb.national_when_qualified.get(surface)
+        if org.entry.kind == "igo" and national and modifier is not None and modifier.end == org.start:
+            # "the Russian Security Council": the country's own body, not the UN organ.
+            sector = next((u.role.sector for u in reversed(after_roles) if u.role.sector), None) or national
+            return draft(name_text, _code(modifier.entry.code, sector), "person" if person else "institution",
+                         f"'{surface}' after {country_why} is that country's own body ({sector}) in {words}",
+                         person_name=name_text if person else None)
         if org.entry.kind == "igo" and modifier is not None and after_roles:
             # "Russia's UN ambassador": a country's representative to the organisation, not the organisation.
             sector = next((u.role.sector for u in reversed(after_roles) if u.role.sector), None) or "GOV"

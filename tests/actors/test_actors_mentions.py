@@ -277,3 +277,10 @@ def test_actors_comma_list_is_not_a_shared_modifier():
     got = codes(art)
     assert got["United States"] == "USA"
     assert got["South Korea's defence ministry"] == "KORMIL"
+
+
+def test_actors_national_security_council_is_not_the_un():
+    art = make_article("The Russian Security Council met on Friday, while the UN Security Council debated Syria.")
+    got = codes(art)
+    assert got["Russian Security Council"] == "RUSGOV"
+    assert got["UN Security Council"] == "IGOUNO"

@@ -303,6 +303,8 @@ class Store:
             except BaseException:
                 b.rollback()
                 raise
+        LOGGER.info("committed a batch of %d articles (%s)", len(batch),
+                    ", ".join(sorted({o.split(":")[0] for _, o in outcomes})))
         for article, outcome in outcomes:
             if outcome.startswith("failed"):
                 result.failed += 1

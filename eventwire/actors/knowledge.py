@@ -64,7 +64,7 @@ class Entry:
             for term in self.terms:
                 if term.covers(date):
                     label = "period" if self.kind != "person" else \
-                        "in office" if len(term.code) > 3 else "out of office"
+                        "term" if len(term.code) > 3 else "out of office"
                     return term.code, f"{label} {term.start or '…'}..{term.end or ''}"
             earlier = [t for t in self.terms if t.start is not None and t.start <= date]
             if earlier:

@@ -172,12 +172,49 @@ def score_dates(pairs) -> dict:
             "accuracy": round(right / len(dated), 3) if dated else None}
 
 
+def _roots_ok(pred: dict, gold: dict) -> bool:
+    if "plover" in gold:
+        return _plover_type(pred) == gold["plover"].upper()
+    return str(pred.get("code") or "")[:2] in {gold["root"]} | set(gold.get("accept_roots") or [])
+
+
+class ActorTally:
+    """For gold events whose event type was found (same record, accepted root), are the actors right?
+
+    Counts source and target codes separately, at country level (RUS = RUSGOV) and in full.
+    """
+
+    def __init__(self) -> None:
+        self.counts = {r: [0, 0, 0] for r in ("source", "target")}  # n, country right, code right
+
+    def add(self, preds: list[dict], golds: list[dict]) -> None:
+        for g in golds:
+            cands = [p for p in preds if _roots_ok(p, g)]
+            if not cands:
+                continue
+            def agree(p, strict):
+                return sum(actor_key(_code_of(p.get(r)), strict) == actor_key(g.get(r), strict) for r in ("source", "target"))
+            best = max(cands, key=lambda p: (agree(p, False), agree(p, True)))
+            for role in ("source", "target"):
+                if g.get(role) is None:
+                    continue
+                c = self.counts[role]
+                c[0] += 1
+                c[1] += actor_key(_code_of(best.get(role)), False) == actor_key(g[role], False)
+                c[2] += actor_key(_code_of(best.get(role)), True) == actor_key(g[role], True)
+
+    def report(self) -> dict:
+        return {role: {"n": n, "country": round(c / n, 3) if n else None, "sector": round(x / n, 3) if n else None}
+                for role, (n, c, x) in self.counts.items()}
+
+
 def score_sentences(golds: list[dict], preds: dict[str, dict]) -> dict:
     """Score predictions (id -> article object) against sentence gold records."""
     totals = {"loose": [0, 0, 0], "strict": [0, 0, 0]}
     tally = Tally()
     all_pairs = []
     quotes = {"gold": 0, "found": 0, "speaker_correct": 0, "spurious": 0}
+    actors = ActorTally()
     for g in golds:
         p = preds.get(g["id"]) or {"events": [], "quotes": []}
         for mode in totals:
@@ -188,11 +225,13 @@ def score_sentences(golds: list[dict], preds: dict[str, dict]) -> dict:
             if mode == "loose":
                 all_pairs += pairs
                 tally.add(g["id"], pairs, fps, fns)
+        actors.add(counted(p.get("events")), g["events"])
         q = score_quotes(p.get("quotes") or [], g.get("quotes") or [])
         for k in quotes:
             quotes[k] += q[k]
     return {"records": len(golds), "events_loose": prf(*totals["loose"]), "events_strict": prf(*totals["strict"]),
             "dates": score_dates(all_pairs), "quotes": _finish_quotes(quotes), "per_root": tally.per_root(),
+            "actor_codes": actors.report(),
             "misses": tally.misses, "false_alarms": tally.false_alarms}
 
 
@@ -229,10 +268,12 @@ def score_article(gold: dict, text: str, pred: dict) -> dict:
             fps.append(e)
     misses = [g for i, g in enumerate(gold["events"]) if i not in used]
     tally.add("article", pairs, fps, misses)
+    actors = ActorTally()
+    actors.add(counted(pred.get("events")), gold["events"])
     return {"cleaning": {"body_lines_kept": f"{len(content & kept)}/{len(content)}",
                          "junk_lines_dropped": f"{len(junk - kept)}/{len(junk)}"},
             "events_loose": prf(len(pairs), len(fps), len(misses)), "events_from_junk_lines": junk_events,
-            "dates": score_dates(pairs),
+            "dates": score_dates(pairs), "actor_codes": actors.report(),
             "quotes": _finish_quotes(score_quotes(pred.get("quotes") or [], gold["quotes"],
                                                   gold.get("optional_quotes") or [])),
             "per_root": tally.per_root(), "misses": tally.misses, "false_alarms": tally.false_alarms}
@@ -271,21 +312,30 @@ def write_report(shared: Path, out: Path) -> str:
     if seed.exists():
         r = evaluate_article(seed, shared / "corpus" / "ukraine-talks-2022-01-31.txt")
         e = r["events_loose"]
-        rows.append(("seed article (18 core events)", e, r["quotes"], r["dates"], "—"))
+        rows.append(("seed article (18 core events)", e, r["quotes"], r["dates"], "—", r["actor_codes"]))
     for name in ("dev.jsonl", "peer/petr2-gsr-afp.jsonl", "peer/plover-gsr.jsonl"):
         path = gold_dir / name
         if path.exists():
             r = evaluate_sentences(path)
-            rows.append((name, r["events_loose"], r["quotes"], r["dates"], PETRARCH2.get(Path(name).name, "—")))
-    lines = ["| gold set | events P | R | F1 (loose) | quotes found | attribution | dates | PETRARCH2 |",
-             "|---|---|---|---|---|---|---|---|"]
-    for name, e, q, d, petr in rows:
+            rows.append((name, r["events_loose"], r["quotes"], r["dates"], PETRARCH2.get(Path(name).name, "—"),
+                         r["actor_codes"]))
+    lines = ["| gold set | events P | R | F1 (loose) | quotes found | attribution | dates "
+             "| source right: country / code | target right: country / code | PETRARCH2 |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, e, q, d, petr, ac in rows:
+        src, tgt = ac["source"], ac["target"]
         lines.append(f"| {name} | {e['precision']} | {e['recall']} | **{e['f1']}** | "
-                     f"{q['found']}/{q['gold']} | {q['attribution_accuracy']} | {d['accuracy']} | {petr} |")
+                     f"{q['found']}/{q['gold']} | {q['attribution_accuracy']} | {d['accuracy']} | "
+                     f"{src['country']} / {src['sector']} | {tgt['country']} / {tgt['sector']} | {petr} |")
     table = "\n".join(lines)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("# Evaluation\n\nProduced by `make eval` (`python -m eventwire.evaluate --report "
-                   f"{out}`), scoring as `shared/eval/score.py` does.\n\n{table}\n", encoding="utf-8")
+                   f"{out}`), scoring as `shared/eval/score.py` does: loose matching (root code or an "
+                   "accepted root; source and target at country level, IGO/NATO/WST whole), hypothetical "
+                   "and negated events not counted. PLOVER rows compare the PLOVER type. The actor columns "
+                   "take every gold event whose type was found in the same record (an accepted root) and "
+                   "ask whether the best such prediction has the right source and target, at country "
+                   f"level and as a full code with its sector.\n\n{table}\n", encoding="utf-8")
     return table
 
 

@@ -1,0 +1,4 @@
+"""`python -m eventwire.cli` runs the command line."""
+from . import main
+
+main()

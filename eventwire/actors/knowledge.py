@@ -20,7 +20,7 @@ import yaml
 
 LOGGER = logging.getLogger(__name__)
 
-DATA_PACKAGE = "eventwire.data.actors"
+DATA_DIR = ("data", "actors")  # inside the eventwire package (package-data), read with importlib.resources
 COUNTRY_KINDS = ("country", "demonym", "capital")
 # Codes that are not ISO countries even though they start with three letters.
 NON_COUNTRY_PREFIXES = ("IGO", "IMG", "NGO", "WST", "NAT")
@@ -148,7 +148,7 @@ def _plural(word: str) -> str:
 
 
 def _read_text(name: str) -> str:
-    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return resources.files("eventwire").joinpath(*DATA_DIR, name).read_text(encoding="utf-8")
 
 
 def _load_countries(kb: Knowledge, text: str, source: str, skip: set[str]) -> None:

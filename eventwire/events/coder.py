@@ -357,17 +357,18 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         for pattern in patterns.get(tok.lemma_.lower(), ()):
             cand = _match(tok, pattern)
             if cand is not None:
-                candidates.append(cand)
-                break
+                candidates.append(cand)  # all that match: the next is tried if one finds no actors
     events: list[Event] = []
     coded_triggers: set[int] = set()
     sent_start = para_start + sent.start_char
     sent_span = (sent_start, para_start + sent.end_char)
     # Complements before their governing threat verb: "vowed to strike" codes the strike as the threat.
     # and threats last, so that "vowed to respond" can answer an attack told in the same sentence.
-    candidates.sort(key=lambda c: (c.pattern.defer_to_complement, -_depth(c.trigger)))
+    candidates.sort(key=lambda c: (c.pattern.defer_to_complement, -_depth(c.trigger)))  # stable: specific first
     for cand in candidates:
         pattern, verb = cand.pattern, cand.trigger
+        if verb.i in coded_triggers:
+            continue  # a more specific pattern already coded this trigger
         if verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
             continue  # "leaders meeting in Brussels agreed ...": background on the subject
         if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):

@@ -125,3 +125,20 @@ def test_events_first_person_in_a_quote_is_the_speaker():
     art = make_article("\"We condemn Armenia,\" said the foreign minister.", {"Armenia": "ARM", "the foreign minister": "AZEGOV"})
     art.quotes = [Quote("We condemn Armenia,", {"name": "the foreign minister", "code": "AZEGOV"}, True, (1, 20))]
     assert ("AZEGOV", "ARM", "111", "actual") in coded(art)
+
+
+def test_events_exchange_of_fire_goes_both_ways():
+    art = make_article("Armenia and Azerbaijan exchanged fire along the border on Friday.", {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    got = coded(art)
+    assert ("ARM", "AZE", "190", "actual") in got and ("AZE", "ARM", "190", "actual") in got
+
+
+def test_events_a_pattern_without_actors_falls_through_to_the_next():
+    # "fire rockets" needs a target; with none, the missile-test pattern (no target) still codes it
+    art = make_article("Pyongyang fired two missiles into the sea.", {"Pyongyang": "PRK"})
+    assert ("PRK", None, "150", "actual") in coded(art)
+
+
+def test_events_future_tariffs_are_a_threat():
+    art = make_article("Brussels will impose tariffs on Chinese steel.", {"Brussels": "IGOEU", "Chinese": "CHN"})
+    assert ("IGOEU", "CHN", "1312", "threatened") in coded(art)

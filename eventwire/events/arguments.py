@@ -21,6 +21,9 @@ OBJECT_CONTROL = {"urge", "ask", "force", "order", "tell", "persuade", "call", "
 # "Iran-backed group" is not Iran: these participles make the modifier a sponsor, not the actor.
 SPONSOR_WORDS = {"back", "lead", "base", "ally", "sponsor", "fund", "finance", "support", "arm", "train",
                  "install", "align", "link", "affiliate", "inspire", "control", "run", "own", "hold", "occupy"}
+# "accused X of doing", "blamed X for doing": X is the doer of the complement.
+ALLEGATION_CONTROL = {"accuse", "blame", "suspect", "charge", "convict", "praise", "thank", "criticise",
+                      "criticize", "condemn", "congratulate", "commend"}
 # Modifier relations whose actor stands for the head noun: "Russian ministers", "Britain's move".
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
 RECIPROCAL = {"other", "another"}
@@ -158,6 +161,10 @@ def subject_token(verb, depth: int = 0):
     if verb.dep_ in ("conj", "advcl", "pcomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
         tok, path = subject_token(head, depth + 1)
         return tok, f"{verb.dep_}<{path}"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in ALLEGATION_CONTROL:
+        for child in head.head.children:  # "accused Iran of supplying": Iran supplied
+            if child.dep_ == "dobj":
+                return child, "accused-of"
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         tok, path = subject_token(head.head, depth + 1) if head.head.pos_ in ("VERB", "AUX") else (None, "")
         return tok, f"pcomp<{path}"

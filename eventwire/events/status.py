@@ -66,6 +66,10 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("negated", f"negation on '{head.text}'")
         if link in ("xcomp", "conj") and any(a in words.hypothetical_aux for a in h_aux):
             return Status("hypothetical", f"modal on '{head.text}'")
+        if link == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in words.allegation_heads:
+            return Status("hypothetical", f"alleged by '{head.head.text}'")
+        if link == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words.negating_heads:
+            return Status("negated", f"'{head.head.text}' stopped the '{head.text}'")
         if link == "xcomp" and lemma in words.directive_heads:
             return Status("hypothetical", f"'{head.text}' directs it; it has not happened")
         if link in ("xcomp", "ccomp", "pcomp", "prep") and lemma in words.threat_heads:

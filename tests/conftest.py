@@ -22,6 +22,19 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def pg_server():
+    """One real PostgreSQL server for the whole session, shared by the store and web suites
+    (initdb into /tmp, 127.0.0.1 on a free port); skipped only if the binaries are absent."""
+    from eventwire.store.testing import TempPostgres, find_pg_bin
+
+    if find_pg_bin() is None:
+        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) are not installed")
+    server = TempPostgres().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from eventwire.nlp import load_nlp
 

@@ -1,6 +1,6 @@
 """Store fixtures: hand-built articles, and a store on SQLite or on a real PostgreSQL server.
 
-The PostgreSQL server is started once per session by `eventwire.store.testing.TempPostgres`
+The PostgreSQL server (`pg_server`, in the root conftest) is started once per session by `eventwire.store.testing.TempPostgres`
 (initdb into /tmp, 127.0.0.1 on a free port, run as `nobody` under root). Its tests are
 skipped with a reason only when the PostgreSQL binaries are absent.
 """
@@ -9,17 +9,6 @@ from __future__ import annotations
 import pytest
 
 from eventwire.store import open_store
-from eventwire.store.testing import TempPostgres, find_pg_bin
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    """A real PostgreSQL server for the whole session (skipped only if the binaries are absent)."""
-    if find_pg_bin() is None:
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) are not installed")
-    server = TempPostgres().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

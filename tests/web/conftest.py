@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eventwire.store import open_store  # noqa: E402
-from eventwire.store.testing import TempPostgres, find_pg_bin, pick_free_port  # noqa: E402
+from eventwire.store.testing import pick_free_port  # noqa: E402
 from eventwire.web import create_app  # noqa: E402
 from store_samples import build_corpus, build_xss_article  # noqa: E402
 from web_live import LiveServer  # noqa: E402
@@ -31,16 +31,6 @@ WRITE_TOKEN = "test-write-token-123"
 def fill_store(url: str) -> None:
     with open_store(url) as s:
         s.ingest_articles(build_corpus(6) + [build_xss_article()])
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    """A real PostgreSQL server for the session (skipped only if the binaries are absent)."""
-    if find_pg_bin() is None:
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) are not installed")
-    server = TempPostgres().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -92,7 +92,8 @@ def _root_of(ev: dict) -> str:
 class Tally:
     """Counts per root code plus the list of misses and false alarms."""
 
-    def __init__(self) -> None:
+    def __init__(self, plover: bool = False) -> None:
+        self.plover = plover  # a PLOVER-coded gold set: false alarms are tallied by PLOVER type
         self.by_root: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self.misses: list[str] = []
         self.false_alarms: list[str] = []
@@ -101,7 +102,7 @@ class Tally:
         for _, g in tp_pairs:
             self.by_root[_root_of(g)][0] += 1
         for p in fp_preds:
-            self.by_root[_plover_type(p) if "plover_gold" in p else str(p.get("code", ""))[:2]][1] += 1
+            self.by_root[_plover_type(p) if self.plover else str(p.get("code", ""))[:2]][1] += 1
             self.false_alarms.append(f"{rid}: {_code_of(p.get('source'))}->{_code_of(p.get('target'))} "
                                      f"{p.get('code')} [{p.get('status')}] {p.get('evidence', '')[:120]}")
         for g in fn_golds:
@@ -211,7 +212,7 @@ class ActorTally:
 def score_sentences(golds: list[dict], preds: dict[str, dict]) -> dict:
     """Score predictions (id -> article object) against sentence gold records."""
     totals = {"loose": [0, 0, 0], "strict": [0, 0, 0]}
-    tally = Tally()
+    tally = Tally(plover=any("plover" in e for g in golds for e in g["events"]))
     all_pairs = []
     quotes = {"gold": 0, "found": 0, "speaker_correct": 0, "spurious": 0}
     actors = ActorTally()

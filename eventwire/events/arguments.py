@@ -10,24 +10,15 @@ import logging
 from dataclasses import dataclass
 
 from ..model import ActorMention
+from .lexicon import load_grammar_words
 
 LOGGER = logging.getLogger(__name__)
 
 SUBJECTS = {"nsubj", "csubj"}
-# Verbs whose object is the doer of their complement: "urged Moscow to withdraw".
-OBJECT_CONTROL = {"urge", "ask", "force", "order", "tell", "persuade", "call", "invite", "press",
-                  "push", "encourage", "allow", "help", "compel", "pressure", "warn", "instruct",
-                  "prompt", "lead", "cause", "spur", "inspire", "leave"}
-# "Iran-backed group" is not Iran: these participles make the modifier a sponsor, not the actor.
-SPONSOR_WORDS = {"back", "lead", "base", "ally", "sponsor", "fund", "finance", "support", "arm", "train",
-                 "install", "align", "link", "affiliate", "inspire", "control", "run", "own", "hold", "occupy"}
-# "accused X of doing", "blamed X for doing": X is the doer of the complement.
-ALLEGATION_CONTROL = {"accuse", "blame", "suspect", "charge", "convict", "praise", "thank", "criticise",
-                      "criticize", "condemn", "congratulate", "commend"}
 # Modifier relations whose actor stands for the head noun: "Russian ministers", "Britain's move".
 MODIFIERS = ("poss", "amod", "compound", "nmod", "npadvmod")
-RECIPROCAL = {"other", "another"}
-TIME_ENTITIES = {"DATE", "TIME"}  # "on Tuesday" is never the "on" of "call on"  # "each other", "one another"
+TIME_ENTITIES = {"DATE", "TIME"}  # "on Tuesday" is never the "on" of "call on"
+GRAMMAR = load_grammar_words()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +68,7 @@ def actors_for_token(token, index: ActorIndex, how: str, depth: int = 0) -> list
     if token is None or depth > 4:
         return []
     found: list[Arg] = []
-    if token.lemma_.lower() in SPONSOR_WORDS and token.tag_ == "VBN":
+    if token.lemma_.lower() in GRAMMAR.sponsor_participles and token.tag_ == "VBN":
         return []
     mention = index.covering(token)
     if mention is not None:
@@ -149,7 +140,7 @@ def subject_token(verb, depth: int = 0):
     if head.i == verb.i:
         return None, ""
     if verb.dep_ == "xcomp":
-        if head.lemma_ in OBJECT_CONTROL:
+        if head.lemma_ in GRAMMAR.object_control:
             for child in head.children:
                 if child.dep_ in ("dobj", "dative"):
                     return child, "object-control"
@@ -161,7 +152,7 @@ def subject_token(verb, depth: int = 0):
     if verb.dep_ in ("conj", "advcl", "pcomp", "xcomp") and head.pos_ in ("VERB", "AUX"):
         tok, path = subject_token(head, depth + 1)
         return tok, f"{verb.dep_}<{path}"
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in ALLEGATION_CONTROL:
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GRAMMAR.allegation_control:
         for child in head.head.children:  # "accused Iran of supplying": Iran supplied
             if child.dep_ == "dobj":
                 return child, "accused-of"
@@ -197,6 +188,6 @@ def prep_objects(token, preps: set[str]):
 
 
 def is_reciprocal(token) -> bool:
-    return token is not None and token.lemma_.lower() in RECIPROCAL and any(
+    return token is not None and token.lemma_.lower() in GRAMMAR.reciprocal and any(
         c.lower_ in ("each", "one") for c in token.children) or (
         token is not None and token.lower_ == "each" and any(c.lemma_ == "other" for c in token.head.children))

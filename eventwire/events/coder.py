@@ -13,16 +13,12 @@ from dataclasses import dataclass
 from ..model import ActorMention, ActorRef, Article, Event
 from .arguments import (ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal, passive_patient,
                         prep_objects, subject_token)
-from .lexicon import Pattern, StatusWords, load_cameo, load_patterns, load_status_words
+from .lexicon import Pattern, StatusWords, load_cameo, load_grammar_words, load_patterns, load_status_words
 from .status import Status, determine_status
 
 LOGGER = logging.getLogger(__name__)
 
-PLACE_NOUNS = {"territory", "town", "city", "village", "region", "capital", "control", "power",
-               "province", "area", "airport", "base", "port", "border"}
-# Tokens that can only be someone else's subject if they point back ("it wants", "they said").
-REFERRING_PRONOUNS = {"it", "they", "its", "their", "we", "our"}
-FIRST_PERSON = {"we", "our", "us", "i", "my", "me"}
+GRAMMAR = load_grammar_words()
 
 
 @dataclass(slots=True)
@@ -56,18 +52,13 @@ def _object_tokens(verb, pattern: Pattern):
     return expanded
 
 
-# "a series of operations", "a package of aid": the noun after "of" is what is meant.
-QUANTITY_NOUNS = {"series", "number", "wave", "round", "set", "string", "package", "flurry", "spate",
-                  "batch", "lot", "couple", "dozen", "hundred", "thousand", "barrage", "volley", "raft", "slew"}
-
-
 def _words_of(token) -> set[str]:
     """A noun's lemma with its compounds and adjectives: "sanctions legislation" -> {legislation, sanction}."""
     words = {token.lemma_.lower(), token.lower_}
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             words |= {child.lemma_.lower(), child.lower_}
-        elif child.dep_ == "prep" and child.lemma_ == "of" and token.lemma_.lower() in QUANTITY_NOUNS:
+        elif child.dep_ == "prep" and child.lemma_ == "of" and token.lemma_.lower() in GRAMMAR.quantity_nouns:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     words |= _words_of(pobj)
@@ -115,7 +106,7 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
             return None
     if pattern.object_place:
         targets = [c for c in verb.children if c.dep_ == "dobj"] + [p for _, p in prep_objects(verb, {"into"})]
-        if not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in PLACE_NOUNS for t in targets):
+        if not any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in GRAMMAR.place_nouns for t in targets):
             return None
     code = pattern.code
     if pattern.modifiers:
@@ -137,10 +128,10 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
         # Machine-translated fragments ("Vowed, if ...") lose their subject: take the last one before.
         return [sent_subjects[-1]], "subject of the previous sentence"
     args = actors_for_token(subj, index, path) if subj is not None else []
-    if not args and subj is not None and subj.lower_ in FIRST_PERSON:
+    if not args and subj is not None and subj.lower_ in GRAMMAR.first_person:
         args = _speaker_of(subj, index)
         path = "first person inside a quote -> its speaker" if args else path
-    if not args and subj is not None and subj.lower_ in REFERRING_PRONOUNS:
+    if not args and subj is not None and subj.lower_ in GRAMMAR.referring_pronouns:
         args = _resolve_referring(subj, index)
     if not args and verb.dep_ in ("acl", "relcl") and verb.head.head.i != verb.head.i:
         # "signed an order withdrawing X from Y": the participle's doer is whoever acted on the noun
@@ -291,16 +282,14 @@ def _conditional_target(verb, index: ActorIndex) -> list[Arg]:
     return []
 
 
-STATE_SECTORS = {None, "GOV", "MIL"}
-
-
 def _same_side(src: ActorMention, tgt: ActorMention, root: str = "") -> bool:
     if src.code == tgt.code:
         return True
     if src.country and src.country == tgt.country:
         if root == "15":  # a show of force is aimed abroad: "sent soldiers to the border with Belarus"
             return True
-        if root in ("18", "19", "20") and src.sector in STATE_SECTORS and tgt.sector in STATE_SECTORS:
+        if root in ("18", "19", "20") and (src.sector or "GOV") in GRAMMAR.state_sectors and (
+                tgt.sector or "GOV") in GRAMMAR.state_sectors:
             return True  # a state does not attack itself: "Indian warplanes struck what New Delhi called"
     # A government acting on its own bare country is the same actor seen twice ("Russia ... Moscow").
     return bool(src.country) and src.country == tgt.country and not (src.sector and tgt.sector) and (
@@ -346,6 +335,41 @@ def _last_aggressors(sources: list[Arg], recent_events: list[Event]) -> list[Arg
     return []
 
 
+def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earlier: list[Event]):
+    """Targets where the pattern says, else by the fallbacks in order of trust.
+
+    Returns (targets, how, reciprocal, confidence penalty).
+    """
+    pattern, verb = cand.pattern, cand.trigger
+    targets, how, reciprocal = _find_targets(cand, index, sources)
+    if targets or reciprocal:
+        return targets, how, reciprocal, 0.0
+    if cand.code.startswith("13"):
+        targets = _conditional_target(verb, index)
+        if targets:
+            return targets, "subject of the condition", False, 0.0
+    if pattern.reciprocal and len(sources) > 1:
+        return [], "compound subject of a joint act", True, 0.0
+    subj, _ = subject_token(verb)
+    subj_tokens = [subj] if subj is not None else []
+    targets = _fallback_target(cand, index, sources, subj_tokens)
+    if not targets and load_cameo()[cand.code[:2]].quad_class == 4:
+        # force is always used against someone: look into subordinate clauses too
+        targets = _fallback_target(cand, index, sources, subj_tokens, True)
+    if targets:
+        return targets, "nearest actor in the phrase", False, 0.2
+    if cand.code.startswith("13"):
+        # a vow to respond answers whoever last acted against the speaker's side
+        targets = _last_aggressors(sources, earlier)
+        if targets:
+            return targets, "the side that last acted against the source", False, 0.4
+    if pattern.default_target_sector:
+        targets = _default_targets(sources, pattern.default_target_sector)
+        if targets:
+            return targets, f"own government by default ({pattern.default_target_sector})", False, 0.1
+    return [], "", False, 0.0
+
+
 def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, patterns, words: StatusWords,
                   prev_subjects: list[Arg], recent_events: list[Event] = ()) -> list[Event]:
     """Code one parsed sentence. `prev_subjects` carries subject actors across sentences."""
@@ -362,8 +386,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
     coded_triggers: set[int] = set()
     sent_start = para_start + sent.start_char
     sent_span = (sent_start, para_start + sent.end_char)
-    # Complements before their governing threat verb: "vowed to strike" codes the strike as the threat.
-    # and threats last, so that "vowed to respond" can answer an attack told in the same sentence.
+    # Deeper clauses first, so that "vowed to strike" codes the strike (as the threat) before the vow;
+    # deferring verbs last, so that "vowed to respond" can answer an attack told in the same sentence.
     candidates.sort(key=lambda c: (c.pattern.defer_to_complement, -_depth(c.trigger)))  # stable: specific first
     for cand in candidates:
         pattern, verb = cand.pattern, cand.trigger
@@ -373,38 +397,17 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             continue  # "leaders meeting in Brussels agreed ...": background on the subject
         if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
             continue  # "..., killing five people": a consequence, not its own act
-        status = determine_status(verb, words)
         if pattern.defer_to_complement and any(t.i in coded_triggers for c in verb.children
                                                if c.dep_ in ("xcomp", "ccomp", "prep") for t in c.subtree):
             continue  # the threatened act itself was coded as the threat
+        status = determine_status(verb, words)
         sources, src_how = _find_sources(cand, index, prev_subjects)
         if not sources:
             continue
-        targets, tgt_how, reciprocal = _find_targets(cand, index, sources)
-        confidence = pattern.confidence
-        if not targets and cand.code.startswith("13"):
-            targets = _conditional_target(verb, index)
-            tgt_how = "subject of the condition" if targets else tgt_how
-        if not targets and pattern.reciprocal and len(sources) > 1:
-            reciprocal = True
-        if not targets and not reciprocal:
-            subj, _ = subject_token(verb)
-            targets = _fallback_target(cand, index, sources, [subj] if subj is not None else [])
-            if not targets and table[cand.code[:2]].quad_class == 4:
-                # force is always used against someone: look into subordinate clauses too
-                targets = _fallback_target(cand, index, sources, [subj] if subj is not None else [], True)
-            tgt_how = "nearest actor in the phrase" if targets else ""
-            confidence -= 0.2
-        if not targets and not reciprocal and cand.code.startswith("13"):
-            # a vow to respond answers whoever last acted against the speaker's side
-            targets = _last_aggressors(sources, [*recent_events, *events])
-            tgt_how = "the side that last acted against the source" if targets else ""
-            confidence -= 0.2
-        if not targets and not reciprocal and pattern.default_target_sector:
-            targets = _default_targets(sources, pattern.default_target_sector)
-            tgt_how = f"own government by default ({pattern.default_target_sector})" if targets else ""
+        targets, tgt_how, reciprocal, penalty = _choose_targets(cand, index, sources, [*recent_events, *events])
         if not targets and not reciprocal and not pattern.no_target:
             continue
+        confidence = pattern.confidence - penalty
         code, final_status = _recode(cand.code, status, words)
         pairs: list[tuple[Arg, Arg | None]] = []
         if reciprocal and len(sources) > 1:
@@ -445,7 +448,7 @@ def _depth(tok) -> int:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (source, target, root) and sentence: the most confident wins."""
+    """One event per (source, target, code) and sentence: the most confident wins."""
     best: dict[tuple, Event] = {}
     for ev in events:
         key = (ev.source.code, ev.target.code if ev.target else None, ev.code, ev.status in ("hypothetical", "negated"))

@@ -175,3 +175,25 @@ def load_status_words() -> StatusWords:
              ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads", "directive_heads", "allegation_heads",
               "conditional_marks", "speculative_heads")}
     return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()}, **lists)
+
+
+@dataclass(frozen=True)
+class GrammarWords:
+    """Word classes of data/events/grammar.yaml (see its comments)."""
+
+    object_control: frozenset[str]
+    allegation_control: frozenset[str]
+    sponsor_participles: frozenset[str]
+    quantity_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    referring_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    reciprocal: frozenset[str]
+    state_sectors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_grammar_words() -> GrammarWords:
+    doc, _ = _read_yaml("grammar.yaml")
+    return GrammarWords(**{k: frozenset(str(w).lower() if k != "state_sectors" else str(w) for w in doc[k])
+                           for k in GrammarWords.__dataclass_fields__})

@@ -25,9 +25,10 @@ def test_scale_bench_writes_results_and_table(tmp_path, capsys):
     assert main(["--out", str(out), "--articles", "2", "--no-dask", "--repeat", "1"]) == 0
     results = json.loads(out.read_text())
     names = [r["name"] for r in results["runs"]]
-    assert names == ["raw spaCy nlp.pipe", "eventwire 1 worker", "eventwire 2 workers"]
+    assert names == ["raw spaCy nlp.pipe", "raw spaCy nlp.pipe, 2 processes", "eventwire 1 worker",
+                     "eventwire 2 workers"]
     assert all(r["articles_per_s"] > 0 and r["peak_rss_mib"] for r in results["runs"])
-    assert "nlp" in results["runs"][1]["stage_seconds"] and results["machine"]["cores"]
+    assert "nlp" in results["runs"][2]["stage_seconds"] and results["machine"]["cores"]
     table = out.with_suffix(".md").read_text()
     assert "| raw spaCy nlp.pipe |" in table and "Machine:" in table
     assert "words/s" in capsys.readouterr().out

@@ -96,9 +96,15 @@ def series(db, events_file, config_file, freq, dyad):
     """Dyadic series as CSV: counts by QuadClass, Goldstein sum and mean, conflict intensity."""
     from ..signals import dyad_series
 
-    frame = dyad_series(_load_frame(db, events_file), freq=freq, config=_config(config_file))
+    config = _config(config_file)
+    frame = dyad_series(_load_frame(db, events_file), freq=freq, config=config)
     if dyad:
-        frame = frame[frame["dyad"] == dyad]
+        parts = [p.strip().upper() for p in dyad.split("|")]
+        if len(parts) != 2 or not all(parts):
+            raise click.UsageError(f"--dyad must look like A|B, got {dyad!r}")
+        if not config["series"]["directed"]:
+            parts.sort()  # undirected dyads are labelled in sorted order
+        frame = frame[frame["dyad"] == "|".join(parts)]
     frame.to_csv(sys.stdout, index=False)
 
 

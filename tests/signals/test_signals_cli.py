@@ -45,7 +45,7 @@ def test_signals_cli_alerts_series_dedup(tmp_path):
     alerts = [json.loads(line) for line in as_json.output.splitlines()]
     assert [a["dyad"] for a in alerts] == ["ARG|CHL"] and alerts[0]["method"] == "cusum"
     assert alerts[0]["first_alert"] >= "2026-06-01"
-    series = runner.invoke(cli, ["series", "--events", str(events), "--freq", "W", "--dyad", "NOR|SWE"])
+    series = runner.invoke(cli, ["series", "--events", str(events), "--freq", "W", "--dyad", "swe|nor"])
     assert series.exit_code == 0 and series.output.startswith("dyad,period,events,q1")
     assert all(line.startswith("NOR|SWE,") for line in series.output.splitlines()[1:])
     dedup = runner.invoke(cli, ["dedup", "--events", str(events)])
@@ -56,6 +56,9 @@ def test_signals_cli_alerts_series_dedup(tmp_path):
 def test_signals_cli_usage_errors(tmp_path):
     runner = CliRunner()
     assert runner.invoke(cli, ["alerts"]).exit_code == 2  # neither --db nor --events
+    events0 = tmp_path / "e0.jsonl"
+    _write_stream(events0)
+    assert runner.invoke(cli, ["series", "--events", str(events0), "--dyad", "NOR"]).exit_code == 2
     assert runner.invoke(cli, ["alerts", "--db", str(tmp_path / "missing.db")]).exit_code == 2
     bad = tmp_path / "bad.yaml"
     bad.write_text("detector:\n  nonsense: 1\n")

@@ -68,47 +68,50 @@ def dedup_events(frame: pd.DataFrame, config: dict | None = None) -> pd.DataFram
     keys = list(zip(frame["source"].fillna(""), frame["target"].fillna(""), kind.fillna(""),
                     frame["status"].fillna("")))
 
-    # clusters per key; each cluster is a list of row indices, rows visited in date order
-    clusters: dict[tuple, list[list[int]]] = {}
+    # rows are visited in date order; each key keeps only its open clusters (first report at
+    # most max_gap days back), so the work stays linear in the number of events
+    done: list[list[int]] = []
+    open_clusters: dict[tuple, list[list[int]]] = {}
     order = sorted(range(len(frame)), key=lambda i: (days[i] is None, days[i] or 0, i))
     max_gap, min_sim = int(params["max_days_apart"]), float(params["min_similarity"])
     for i in order:
-        placed = False
-        for cluster in clusters.setdefault(keys[i], []):
-            # the gap is measured from the cluster's first report, so a clash repeated day after
-            # day does not chain into one event
-            anchor = days[cluster[0]]
-            if days[i] is None or anchor is None or days[i] - anchor > max_gap:
-                continue
-            for j in cluster:
-                if compute_similarity(words[i], words[j]) >= min_sim:
-                    cluster.append(i)
-                    placed = True
-                    break
-            if placed:
-                break
-        if not placed:
-            clusters[keys[i]].append([i])
+        candidates = open_clusters.setdefault(keys[i], [])
+        if days[i] is None:  # undated: never merged
+            done.append([i])
+            continue
+        # the gap is measured from the cluster's first report, so a clash repeated day after
+        # day does not chain into one event
+        still_open = [c for c in candidates if days[i] - days[c[0]] <= max_gap]
+        done.extend(c for c in candidates if days[i] - days[c[0]] > max_gap)
+        target = next((c for c in still_open
+                       if any(compute_similarity(words[i], words[j]) >= min_sim for j in c)), None)
+        if target is None:
+            still_open.append([i])
+        else:
+            target.append(i)
+        open_clusters[keys[i]] = still_open
+    clusters = done + [c for cs in open_clusters.values() for c in cs]
 
+    records = frame.to_dict("records")
+    outlets_by_row = list(outlet)
     rows = []
-    for cluster_list in clusters.values():
-        for cluster in cluster_list:
-            first = frame.iloc[cluster[0]].to_dict()
-            articles = list(dict.fromkeys(frame["article_id"].iloc[cluster]))
-            outlets = list(dict.fromkeys(o for o in outlet.iloc[cluster] if isinstance(o, str) and o))
-            dates = sorted(d for d in frame["date"].iloc[cluster] if isinstance(d, str))
-            first.update({
-                "num_events": len(cluster),
-                "num_articles": len(articles),
-                # without outlets every article counts as its own source (documented)
-                "num_sources": len(outlets) if outlets else len(articles),
-                "event_ids": list(frame["event_id"].iloc[cluster]),
-                "article_ids": articles,
-                "outlets": outlets,
-                "first_date": dates[0] if dates else None,
-                "last_date": dates[-1] if dates else None,
-            })
-            rows.append(first)
+    for cluster in clusters:
+        first = dict(records[cluster[0]])
+        articles = list(dict.fromkeys(records[i]["article_id"] for i in cluster))
+        outlets = list(dict.fromkeys(o for o in (outlets_by_row[i] for i in cluster) if isinstance(o, str) and o))
+        dates = sorted(d for d in (records[i]["date"] for i in cluster) if isinstance(d, str))
+        first.update({
+            "num_events": len(cluster),
+            "num_articles": len(articles),
+            # without outlets every article counts as its own source (documented)
+            "num_sources": len(outlets) if outlets else len(articles),
+            "event_ids": [records[i]["event_id"] for i in cluster],
+            "article_ids": articles,
+            "outlets": outlets,
+            "first_date": dates[0] if dates else None,
+            "last_date": dates[-1] if dates else None,
+        })
+        rows.append(first)
     out = pd.DataFrame(rows)
     LOGGER.info("dedup: %d reports -> %d events", len(frame), len(out))
     return out.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)

@@ -34,10 +34,22 @@ def load_nlp():
 
 
 def parse(article: Article, ctx=None) -> None:
-    """Attach a spaCy Doc to every kept body paragraph."""
+    """Attach a spaCy Doc to every kept body paragraph.
+
+    A dateline left at the head of the first paragraph ("QUITO, Ecuador (AFP) –") is made a
+    sentence of its own before parsing, so that it never becomes part of the story's first clause.
+    """
     nlp = load_nlp()
-    texts = [p.text for p in article.paragraphs]
-    for para, doc in zip(article.paragraphs, nlp.pipe(texts, batch_size=64)):
+    dateline_end = article.meta.get("dateline_end")
+    docs = []
+    for para in article.paragraphs:
+        doc = nlp.make_doc(para.text)
+        if dateline_end and para.start < dateline_end < para.end:
+            cut = doc.char_span(dateline_end - para.start, len(para.text), alignment_mode="expand")
+            if cut is not None and cut.start > 0:
+                doc[cut.start].is_sent_start = True  # the parser still splits the rest itself
+        docs.append(doc)
+    for para, doc in zip(article.paragraphs, nlp.pipe(docs, batch_size=64)):
         para.doc = doc
 
 

@@ -130,7 +130,8 @@ def subject_token(verb, depth: int = 0):
                     if pobj.dep_ == "pobj":
                         return pobj, "agent"
         return None, "passive-without-agent"
-    for child in verb.children:
+    # the subject nearest the verb: a stray dateline word ("QUITO, ... – Ecuador accused") comes first
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in SUBJECTS:
             if child.lower_ == "each" and verb.head.i != verb.i:  # "..., each accusing the other"
                 tok, path = subject_token(verb.head, depth + 1)

@@ -31,3 +31,22 @@ patterns_option = click.option(
 db_option = click.option(
     "--db", envvar="EVENTWIRE_DB", default="eventwire.db", show_default=True,
     help="SQLite file or postgresql:// URL.")
+
+
+def scale_options(func):
+    """--workers / --engine / --scheduler, shared by `extract` and `ingest`."""
+    from ..scale import ENGINES
+
+    func = click.option("--scheduler", default=None, metavar="ADDR", envvar="EVENTWIRE_SCHEDULER",
+                        help="Dask scheduler address (tcp://HOST:8786); default a LocalCluster on 127.0.0.1.")(func)
+    func = click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                        help="local: multiprocessing on this machine; dask: Dask distributed.")(func)
+    func = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                        envvar="EVENTWIRE_WORKERS",
+                        help="Worker processes (each loads the model once); output order is kept.")(func)
+    return func
+
+
+def check_scale_options(workers: int, engine: str, scheduler: str | None) -> None:
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")

@@ -8,8 +8,7 @@ import click
 
 from ..ingest import InputError, normalise_date, read_inputs
 from ..pipeline import CLEAN_ONLY, Settings, process_all
-from ..scale import ENGINES
-from .base import actors_option, cli, patterns_option, published_option
+from .base import actors_option, check_scale_options, cli, patterns_option, published_option, scale_options
 
 
 def _run(inputs, published, settings: Settings, workers: int = 1, engine: str = "local",
@@ -45,19 +44,13 @@ def _run(inputs, published, settings: Settings, workers: int = 1, engine: str = 
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @actors_option
 @patterns_option
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (each loads the model once); output order is kept.")
-@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
-              help="local: multiprocessing on this machine; dask: Dask distributed.")
-@click.option("--scheduler", default=None, metavar="ADDR",
-              help="Dask scheduler address (tcp://HOST:8786); default a LocalCluster on 127.0.0.1.")
+@scale_options
 def extract(inputs, published, fmt, actor_files, pattern_files, workers, engine, scheduler):
     """Run the whole pipeline over INPUTS (.txt, .html, .jsonl, directories, - for stdin).
 
     Writes one JSON object per article to standard output, in input order.
     """
-    if scheduler and engine != "dask":
-        raise click.UsageError("--scheduler needs --engine dask")
+    check_scale_options(workers, engine, scheduler)
     _run(inputs, published, Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files)),
          workers, engine, scheduler)
 

@@ -8,7 +8,8 @@ import sys
 import click
 
 from ..ingest import InputError, normalise_date
-from .base import actors_option, cli, db_option, patterns_option, published_option
+from .base import (actors_option, check_scale_options, cli, db_option, patterns_option, published_option,
+                   scale_options)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ def _open(db: str, read_only: bool = False):
 @click.option("--replace", is_flag=True, help="Re-store articles even when their text is unchanged.")
 @actors_option
 @patterns_option
-def ingest(inputs, db, published, batch_size, replace, actor_files, pattern_files):
+@scale_options
+def ingest(inputs, db, published, batch_size, replace, actor_files, pattern_files, workers, engine, scheduler):
     """Run the pipeline over INPUTS and store the results in --db.
 
     Idempotent: an article already stored with the same id and text is skipped, so a rerun
@@ -73,7 +75,9 @@ def ingest(inputs, db, published, batch_size, replace, actor_files, pattern_file
     """
     from ..ingest import read_inputs
     from ..pipeline import Settings, process_all
+    from ..scale import run_parallel
 
+    check_scale_options(workers, engine, scheduler)
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a directory, or - for JSON Lines on stdin)")
     try:
@@ -96,7 +100,12 @@ def ingest(inputs, db, published, batch_size, replace, actor_files, pattern_file
                         continue
                     yield article
 
-            result = store.ingest_articles(process_all(unseen(articles), settings), batch_size=batch_size,
+            if workers == 1 and engine == "local":
+                processed = process_all(unseen(articles), settings)
+            else:
+                processed = run_parallel(unseen(articles), settings, workers=workers, engine=engine,
+                                         scheduler=scheduler)
+            result = store.ingest_articles(processed, batch_size=batch_size,
                                            replace=replace, on_article=report)
             result.skipped += known[0]
             counts = store.counts()

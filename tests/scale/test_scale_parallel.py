@@ -102,3 +102,21 @@ def test_scale_progress_bar_on_stderr(capsys):
     assert len(got) == len(_records())
     err = capsys.readouterr().err
     assert "eventwire" in err and f"{len(got)}/{len(got)}" in err
+
+
+@pytest.mark.slow
+def test_scale_ingest_with_workers_stores_the_same(tmp_path, root):
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+    from eventwire.store import open_store
+
+    counts = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        result = CliRunner().invoke(cli, ["ingest", str(root / "examples" / "demo-corpus"), "--db", str(db),
+                                          "--workers", workers])
+        assert result.exit_code == 0, result.output
+        with open_store(str(db)) as store:
+            counts.append(store.counts())
+    assert counts[0] == counts[1] and counts[0]["articles"] > 0

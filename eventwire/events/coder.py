@@ -285,6 +285,8 @@ def _conditional_target(verb, index: ActorIndex) -> list[Arg]:
 def _same_side(src: ActorMention, tgt: ActorMention, root: str = "") -> bool:
     if src.code == tgt.code:
         return True
+    if root == "14":  # people protest against their own government: "Israelis protested against the government"
+        return False
     if src.country and src.country == tgt.country:
         if root == "15":  # a show of force is aimed abroad: "sent soldiers to the border with Belarus"
             return True
@@ -335,6 +337,19 @@ def _last_aggressors(sources: list[Arg], recent_events: list[Event]) -> list[Arg
     return []
 
 
+def _between_actors(noun, index: ActorIndex) -> list[Arg]:
+    """"talks between Serbia and Kosovo": the two actors of a joint act named by a noun.
+
+    Only a pair: "meetings between diplomats from Moscow, Brussels and Washington" does not say
+    who met whom.
+    """
+    for _, pobj in prep_objects(noun, {"between"}):
+        args = actors_for_token(pobj, index, "'between'")
+        if len(args) == 2:
+            return args
+    return []
+
+
 def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earlier: list[Event]):
     """Targets where the pattern says, else by the fallbacks in order of trust.
 
@@ -376,10 +391,13 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
     table = load_cameo()
     candidates: list[Candidate] = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        is_verb = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT")
+        if not is_verb and tok.pos_ not in ("NOUN", "PROPN"):
             continue
         for pattern in patterns.get(tok.lemma_.lower(), ()):
-            cand = _match(tok, pattern)
+            if pattern.nominal == is_verb:
+                continue
+            cand = Candidate(pattern, pattern.code, tok, None, [f"noun '{tok.text}'"]) if pattern.nominal else _match(tok, pattern)
             if cand is not None:
                 candidates.append(cand)  # all that match: the next is tried if one finds no actors
     events: list[Event] = []
@@ -400,11 +418,18 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if pattern.defer_to_complement and any(t.i in coded_triggers for c in verb.children
                                                if c.dep_ in ("xcomp", "ccomp", "prep") for t in c.subtree):
             continue  # the threatened act itself was coded as the threat
-        status = determine_status(verb, words)
-        sources, src_how = _find_sources(cand, index, prev_subjects)
-        if not sources:
-            continue
-        targets, tgt_how, reciprocal, penalty = _choose_targets(cand, index, sources, [*recent_events, *events])
+        if pattern.nominal:
+            sources = _between_actors(verb, index)
+            if len(sources) < 2:
+                continue
+            src_how, targets, tgt_how, reciprocal, penalty = "'between'", [], "'between'", True, 0.0
+            status = determine_status(verb.head, words) if verb.head.pos_ in ("VERB", "AUX") else Status("actual", "")
+        else:
+            status = determine_status(verb, words)
+            sources, src_how = _find_sources(cand, index, prev_subjects)
+            if not sources:
+                continue
+            targets, tgt_how, reciprocal, penalty = _choose_targets(cand, index, sources, [*recent_events, *events])
         if not targets and not reciprocal and not pattern.no_target:
             continue
         confidence = pattern.confidence - penalty

@@ -64,6 +64,7 @@ class Pattern:
     defer_to_complement: bool = False
     object_person: bool = False
     default_target_sector: str | None = None
+    nominal: bool = False
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     confidence: float = 0.85
     source_file: str = "patterns.yaml"

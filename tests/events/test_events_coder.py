@@ -142,3 +142,15 @@ def test_events_a_pattern_without_actors_falls_through_to_the_next():
 def test_events_future_tariffs_are_a_threat():
     art = make_article("Brussels will impose tariffs on Chinese steel.", {"Brussels": "IGOEU", "Chinese": "CHN"})
     assert ("IGOEU", "CHN", "1312", "threatened") in coded(art)
+
+
+def test_events_talks_between_two_actors_is_a_joint_meeting():
+    art = make_article("Talks between Serbia and Kosovo ended on Thursday.", {"Serbia": "SRB", "Kosovo": "XKX"})
+    got = coded(art)
+    assert ("SRB", "XKX", "040", "actual") in got and ("XKX", "SRB", "040", "actual") in got
+
+
+def test_events_protest_against_own_government_is_kept():
+    art = make_article("Thousands of Israelis protested against the government's plan.",
+                       {"Israelis": "ISR", "government": "ISRGOV"})
+    assert ("ISR", "ISRGOV", "141", "actual") in coded(art)

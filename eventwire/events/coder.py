@@ -271,8 +271,17 @@ def _governing_subject(verb, index: ActorIndex) -> list[Arg]:
     return actors_for_token(subj, index, f"subject of '{node.text}'") if subj is not None else []
 
 
-def _conditional_target(verb, index: ActorIndex) -> list[Arg]:
-    """A threat with a condition targets whoever the condition is about: "vowed ..., if Moscow attacks"."""
+def _conditional_target(verb, index: ActorIndex, sources: list[Arg] = ()) -> list[Arg]:
+    """A threat targets whoever its condition or its content is about:
+    "vowed ..., if Moscow attacks"; "warned that Israel would face a harsh response"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    args = [a for a in actors_for_token(sub, index, "subject of the warning")
+                            if not any(_same_side(s.mention, a.mention, "13") for s in sources)]
+                    if args:
+                        return args
     for child in verb.children:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should")
                                          for m in child.children):
@@ -360,9 +369,9 @@ def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earl
     if targets or reciprocal:
         return targets, how, reciprocal, 0.0
     if cand.code.startswith("13"):
-        targets = _conditional_target(verb, index)
+        targets = _conditional_target(verb, index, sources)
         if targets:
-            return targets, "subject of the condition", False, 0.0
+            return targets, "whom the condition or warning is about", False, 0.0
     if pattern.reciprocal and len(sources) > 1:
         return [], "compound subject of a joint act", True, 0.0
     subj, _ = subject_token(verb)

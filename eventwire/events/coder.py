@@ -346,6 +346,29 @@ def _last_aggressors(sources: list[Arg], recent_events: list[Event]) -> list[Arg
     return []
 
 
+def _claim_as_accusation(claim_verb, accused: list[Arg], index: ActorIndex, sent_span, article: Article,
+                         table) -> list[Event]:
+    """"The US claimed that ISIL had attacked Iraq": the claim is the US accusing ISIL (112)."""
+    subj, how = subject_token(claim_verb)
+    claimants = actors_for_token(subj, index, how) if subj is not None else []
+    info = table["112"]
+    out = []
+    start = index.offset + claim_verb.idx
+    for c in claimants:
+        for a in accused:
+            if _same_side(c.mention, a.mention, "11"):
+                continue
+            out.append(Event(
+                source=ActorRef(c.mention.text, c.code), target=ActorRef(a.mention.text, a.code), code="112",
+                status="actual", sentence=article.text[sent_span[0]:sent_span[1]], span=sent_span,
+                trigger=(start, start + len(claim_verb.text)),
+                evidence=(f"claim '{claim_verb.text}' of a hostile act (status.yaml claim_heads): "
+                          f"source '{c.mention.text}' via {c.how}; target '{a.mention.text}', the act's doer"),
+                confidence=0.6, plover={"type": info.plover_type, "mode": info.plover_mode},
+                goldstein=info.goldstein, quad_class=info.quad_class))
+    return out
+
+
 def _between_actors(noun, index: ActorIndex) -> list[Arg]:
     """"talks between Serbia and Kosovo": the two actors of a joint act named by a noun.
 
@@ -450,10 +473,10 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             pairs = [(s, t) for s in sources for t in targets]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
+        info = table.get(code)
         for src, tgt in pairs:
             if tgt is not None and _same_side(src.mention, tgt.mention, code[:2]):
                 continue
-            info = table.get(code)
             evidence = (f"pattern {pattern.id} ({pattern.source_file}): " + ", ".join(cand.why)
                         + f"; source '{src.mention.text}' via {src.how or src_how}"
                         + (f"; target '{tgt.mention.text}' via {tgt.how or tgt_how}" if tgt else "; no target")
@@ -471,6 +494,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                 quad_class=info.quad_class if info else None))
         if pairs:  # coded, whatever its status: a deferring verb above it stays silent
             coded_triggers.add(verb.i)
+        if pairs and status.claimant is not None and info and info.quad_class in (3, 4):
+            events += _claim_as_accusation(status.claimant, [s for s, _ in pairs], index, sent_span, article, table)
     return _dedupe(events)
 
 

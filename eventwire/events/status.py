@@ -16,6 +16,7 @@ class Status:
     why: str
     future: bool = False
     threat_head: object = None  # the token of a governing threat verb, if any
+    claimant: object = None  # the verb of a claim that carries this act ("claimed that ...")
 
 
 def _own_markers(verb, words: StatusWords):
@@ -66,6 +67,8 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("negated", f"negation on '{head.text}'")
         if link in ("xcomp", "conj") and any(a in words.hypothetical_aux for a in h_aux):
             return Status("hypothetical", f"modal on '{head.text}'")
+        if link == "ccomp" and lemma in words.claim_heads:
+            return Status("hypothetical", f"claimed by '{head.text}'", claimant=head)
         if link == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in words.allegation_heads:
             return Status("hypothetical", f"alleged by '{head.head.text}'")
         if link == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words.negating_heads:

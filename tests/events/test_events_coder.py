@@ -157,7 +157,8 @@ def test_events_protest_against_own_government_is_kept():
 
 
 def test_events_a_claimed_attack_is_an_accusation_not_a_fact():
-    art = make_article("Kenya claimed that Somali troops attacked a border post.", {"Kenya": "KEN", "Somali troops": "SOMMIL"})
+    art = make_article("Kenya claimed that Somali troops attacked a Kenyan border post.",
+                       {"Kenya": "KEN", "Kenyan": "KEN", "Somali troops": "SOMMIL"})
     got = coded(art)
     assert ("KEN", "SOMMIL", "112", "actual") in got
     assert not any(s == "SOMMIL" and st == "actual" for s, t, c, st in got)

@@ -152,7 +152,15 @@ def _clause_subjects(tok) -> set[int]:
     if tok.lower_ not in ("him", "her") or tok.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    blocked: set[int] = set()
+    # the subject a verb shares through control and coordination binds too: "Putin vowed to punish him"
+    for _ in range(4):
+        own = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        blocked |= own
+        if own or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            break  # a verb with its own subject does not share one
+        verb = verb.head
+    return blocked
 
 
 def mention_at(article: Article, start: int, end: int) -> ActorMention | None:

@@ -284,3 +284,10 @@ def test_actors_national_security_council_is_not_the_un():
     got = codes(art)
     assert got["Russian Security Council"] == "RUSGOV"
     assert got["UN Security Council"] == "IGOUNO"
+
+
+def test_actors_object_pronoun_skips_a_shared_subject():
+    art = make_article("President Vladimir Putin accused Wagner chief Yevgeny Prigozhin of treason and vowed to "
+                       "punish him.", published="2023-06-24")
+    him = [m for m in art.actors if m.text == "him"]
+    assert him and him[0].code == "RUSREB"

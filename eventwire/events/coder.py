@@ -160,7 +160,9 @@ def _speaker_of(pron, index: ActorIndex) -> list[Arg]:
 
 
 def _resolve_referring(pron, index: ActorIndex) -> list[Arg]:
-    """"Russia said it wants ...": a pronoun subject of a reported clause is the reporter."""
+    """"Russia said it wants ...": a pronoun subject of a reported clause is the reporter;
+    otherwise the nearest earlier subject in the sentence that is not a person
+    ("The ministry rejected the claims, it called them ...", a comma splice of translated text)."""
     node = pron.head
     while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
         node = node.head
@@ -169,6 +171,11 @@ def _resolve_referring(pron, index: ActorIndex) -> list[Arg]:
                 args = actors_for_token(child, index, "pronoun->reporter")
                 if args:
                     return args
+    for tok in reversed(pron.sent[:pron.i - pron.sent.start]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in GRAMMAR.referring_pronouns:
+            args = [a for a in actors_for_token(tok, index, "pronoun->earlier subject") if a.mention.role != "person"]
+            if args:
+                return args
     return []
 
 
@@ -232,8 +239,9 @@ def _inside_other_clause(tok, verb) -> bool:
     while node.i != verb.i and node.head.i != node.i:
         if node.dep_ == "prep" and node.lemma_ == "with":
             return True
-        if node.dep_ in ("ccomp", "relcl", "csubj") or (
-                node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
+        for_to = any(c.dep_ == "mark" and c.lower_ == "for" for c in node.children)  # "plea for NATO to act"
+        if node.dep_ in ("ccomp", "relcl", "csubj") or (not for_to and node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children)):
             return True
         node = node.head
     return False

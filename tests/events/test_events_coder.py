@@ -162,3 +162,15 @@ def test_events_a_claimed_attack_is_an_accusation_not_a_fact():
     got = coded(art)
     assert ("KEN", "SOMMIL", "112", "actual") in got
     assert not any(s == "SOMMIL" and st == "actual" for s, t, c, st in got)
+
+
+def test_events_plea_for_someone_to_act_targets_them():
+    art = make_article("Kenya renewed its plea for the African Union to send troops.",
+                       {"Kenya": "KEN", "its": "KEN", "the African Union": "IGOAFU"})
+    assert any(s == "KEN" and t == "IGOAFU" and c.startswith("02") for s, t, c, _ in coded(art))
+
+
+def test_events_it_in_a_comma_splice_is_the_earlier_subject():
+    art = make_article("The defence ministry rejected the report, it called the images a provocation of Kyiv.",
+                       {"The defence ministry": "RUSMIL", "Kyiv": "UKR"})
+    assert any(s == "RUSMIL" and t == "UKR" and c.startswith("11") for s, t, c, _ in coded(art))

@@ -267,7 +267,12 @@ def _reported_clause(verb) -> tuple[int, int] | None:
     doc = verb.doc
     if lo <= verb.i <= hi:
         return None
-    while lo <= hi and (doc[lo].is_punct or doc[lo].lower_ in _CLAUSE_MARKS):
+    return _trim_clause(doc, lo, hi, _CLAUSE_MARKS)
+
+
+def _trim_clause(doc, lo: int, hi: int, marks=frozenset()) -> tuple[int, int] | None:
+    """Token range [lo, hi] without edge punctuation (and leading marks); None if no verb is left."""
+    while lo <= hi and (doc[lo].is_punct or doc[lo].lower_ in marks):
         lo += 1
     while hi >= lo and doc[hi].is_punct:
         hi -= 1
@@ -287,13 +292,7 @@ def _according_clause(verb) -> tuple[int, int] | None:
         lo, hi = sent.start, plo - 1
     else:
         return None
-    while lo <= hi and doc[lo].is_punct:
-        lo += 1
-    while hi >= lo and doc[hi].is_punct:
-        hi -= 1
-    if hi < lo or not any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi + 1]):
-        return None
-    return lo, hi
+    return _trim_clause(doc, lo, hi)
 
 
 # ---- carrying speakers ---------------------------------------------------------------------

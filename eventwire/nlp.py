@@ -51,12 +51,3 @@ def parse(article: Article, ctx=None) -> None:
         docs.append(doc)
     for para, doc in zip(article.paragraphs, nlp.pipe(docs, batch_size=64)):
         para.doc = doc
-
-
-def iter_sentences(article: Article):
-    """Yield (paragraph, sentence Span) pairs in text order."""
-    for para in article.paragraphs:
-        if para.doc is None:
-            continue
-        for sent in para.doc.sents:
-            yield para, sent

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from ..model import ActorMention, ActorRef, Article, Event
+from ..quotes import quote_covering
 from .arguments import (ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal, passive_patient,
                         prep_objects, subject_token)
 from .lexicon import Pattern, StatusWords, load_cameo, load_grammar_words, load_patterns, load_status_words
@@ -147,10 +148,9 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
 def _speaker_of(pron, index: ActorIndex) -> list[Arg]:
     """"We will respond," Lavrov said: the speaker of the covering quote is the subject."""
     start = index.offset + pron.idx
-    covering = [q for q in index.quotes if q.span[0] <= start < q.span[1] and q.speaker and q.speaker.get("code")]
-    if not covering:
+    quote = quote_covering(index.quotes, start, start + len(pron.text))
+    if quote is None or not quote.speaker or not quote.speaker.get("code"):
         return []
-    quote = min(covering, key=lambda q: q.span[1] - q.span[0])
     code = quote.speaker["code"]
     country = code[:3] if not code.startswith("IGO") and code not in ("NATO", "WST") else None
     mention = ActorMention(quote.speaker.get("name") or code, quote.speaker.get("name") or code, code, country,

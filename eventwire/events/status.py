@@ -7,7 +7,6 @@ from .lexicon import StatusWords
 
 # Clause links a status climbs through: "set to [hold]", "said it would [hold]", "vowed to [respond]".
 CLIMB = {"xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "dobj"}
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor"}
 
 
 @dataclass(slots=True)
@@ -15,7 +14,6 @@ class Status:
     value: str  # actual | intended | threatened | hypothetical | negated
     why: str
     future: bool = False
-    threat_head: object = None  # the token of a governing threat verb, if any
     claimant: object = None  # the verb of a claim that carries this act ("claimed that ...")
 
 
@@ -76,7 +74,7 @@ def determine_status(trigger, words: StatusWords) -> Status:
         if link == "xcomp" and lemma in words.directive_heads:
             return Status("hypothetical", f"'{head.text}' directs it; it has not happened")
         if link in ("xcomp", "ccomp", "pcomp", "prep") and lemma in words.threat_heads:
-            return Status("threatened", f"threat verb '{head.text}' governs '{trigger.text}'", True, head)
+            return Status("threatened", f"threat verb '{head.text}' governs '{trigger.text}'", True)
         if link == "xcomp" and lemma in words.intent_heads and not status.future:
             status = Status("intended", f"'{head.text} to {trigger.text}'", True)
         if link == "conj" and not status.future and any(a in words.future_aux for a in h_aux):

@@ -137,6 +137,11 @@ def subject_token(verb, depth: int = 0):
                 tok, path = subject_token(verb.head, depth + 1)
                 return tok, f"each<{path}"
             return child, "nsubj"
+    for aux in verb.children:  # a parse that hangs the subject on the auxiliary ("Egypt are mediating")
+        if aux.dep_ in ("aux", "auxpass"):
+            for child in aux.children:
+                if child.dep_ in SUBJECTS:
+                    return child, "nsubj of the auxiliary"
     head = verb.head
     if head.i == verb.i:
         return None, ""

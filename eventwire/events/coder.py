@@ -59,7 +59,7 @@ def _words_of(token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             words |= {child.lemma_.lower(), child.lower_}
-        elif child.dep_ == "prep" and child.lemma_ == "of" and token.lemma_.lower() in GRAMMAR.quantity_nouns:
+        elif child.dep_ == "prep" and child.lemma_ in ("of", "in") and token.lemma_.lower() in GRAMMAR.quantity_nouns:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     words |= _words_of(pobj)

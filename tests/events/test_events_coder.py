@@ -174,3 +174,15 @@ def test_events_it_in_a_comma_splice_is_the_earlier_subject():
     art = make_article("The defence ministry rejected the report, it called the images a provocation of Kyiv.",
                        {"The defence ministry": "RUSMIL", "Kyiv": "UKR"})
     assert any(s == "RUSMIL" and t == "UKR" and c.startswith("11") for s, t, c, _ in coded(art))
+
+
+def test_events_provide_someone_with_money_in_aid():
+    art = make_article("Japan will provide Ukraine with $4.5 billion in aid.", {"Japan": "JPN", "Ukraine": "UKR"})
+    assert ("JPN", "UKR", "033", "intended") in coded(art)
+
+
+def test_events_house_arrest_and_sanction_verbs():
+    art = make_article("Officers placed President Ali Bongo under house arrest.", {"Officers": "GABMIL", "President Ali Bongo": "GABGOV"})
+    assert ("GABMIL", "GABGOV", "173", "actual") in coded(art)
+    art = make_article("Britain sanctioned five Iranian officials.", {"Britain": "GBR", "Iranian officials": "IRNGOV"})
+    assert ("GBR", "IRNGOV", "163", "actual") in coded(art)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..model import ActorMention, Article
 from .knowledge import ActorDataError, load_knowledge, split_code
 from .matcher import build_matchers
+from .anaphora import resolve_descriptions
 from .mentions import PRONOUNS, Context, Draft, resolve_paragraph
 
 LOGGER = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ def run(article: Article, settings=None) -> None:
         drafts.extend(found)
     drafts = _link_documents(article, drafts, ctx)
     article.actors = [_to_mention(article, d) for d in drafts]
+    resolve_descriptions(article)
 
 
 def _to_mention(article: Article, d: Draft) -> ActorMention:

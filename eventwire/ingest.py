@@ -73,9 +73,10 @@ def article_from_record(record: object, default_id: str, published: str | None =
     if isinstance(text, str) and not text.strip() and not (isinstance(html, str) and html.strip()):
         return Article(id=rid, text="", error="record has an empty text")
     try:
-        pub = normalise_date(record.get("published")) or published
+        own = normalise_date(record.get("published"))
     except ValueError as exc:
         return Article(id=rid, text="", error=str(exc))
+    pub = own or published
     body = text if isinstance(text, str) and text.strip() else None
     if body is not None and _looks_binary(body):
         return Article(id=rid, text="", error="record text is binary junk, not language")
@@ -83,6 +84,8 @@ def article_from_record(record: object, default_id: str, published: str | None =
                       url=record.get("url"), source=record.get("source"), published=pub)
     if body is None:
         article.meta["html"] = html
+    if pub and not own:
+        article.meta["published_is_default"] = True  # the page's own date (metadata, dateline) wins
     return article
 
 
@@ -132,12 +135,13 @@ def read_path(path: Path, published: str | None = None) -> Iterator[Article]:
     published = published or date_from_name(path.stem)
     if not text.strip():
         yield Article(id=path.stem, text="", error=f"{path.name}: empty file")
-    elif suffix in HTML_SUFFIXES:
-        article = Article(id=path.stem, text="", published=published, source=None)
+        return
+    article = Article(id=path.stem, text="" if suffix in HTML_SUFFIXES else text, published=published)
+    if suffix in HTML_SUFFIXES:
         article.meta["html"] = text
-        yield article
-    else:
-        yield Article(id=path.stem, text=text, published=published)
+    if published:
+        article.meta["published_is_default"] = True  # a date the page carries itself wins
+    yield article
 
 
 def check_inputs(inputs: Iterable[str]) -> list[str]:

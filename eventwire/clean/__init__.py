@@ -30,7 +30,7 @@ def _apply_html(article: Article) -> None:
     article.text = extracted.text
     if extracted.title and not article.title:
         article.title = extracted.title
-    if extracted.published and not article.published:
+    if extracted.published and (not article.published or article.meta.get("published_is_default")):
         article.published = extracted.published
     if not article.url and extracted.url:
         article.url = extracted.url
@@ -57,7 +57,7 @@ def clean_text(article: Article, cues_files: tuple[str, ...] = ()) -> list[Unit]
             article.meta["dateline_start"] = first.start
             article.meta["dateline_end"] = first.start + found.end
             article.meta["dateline_evidence"] = found.evidence
-            if found.published and not article.published:
+            if found.published and (not article.published or article.meta.get("published_is_default")):
                 article.published = found.published
     return units
 

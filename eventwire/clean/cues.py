@@ -82,7 +82,8 @@ def compile_cues(data: dict) -> Cues:
         cue_regex=cue_regex,
         photo_credit=re.compile(data.get("photo_credit") or r"(?!x)x", re.I),
         photo_sources=frozenset(s.lower() for s in data.get("photo_sources") or []),
-        caption_verbs=re.compile(r"\b(" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I),
+        # case-sensitive: caption verbs are lower-case ("soldiers march"), months are not ("March 3")
+        caption_verbs=re.compile(r"\b(" + "|".join(re.escape(v) for v in verbs) + r")\b"),
         stopwords=frozenset(w.lower() for w in data.get("stopwords") or []),
         agencies=dict(data.get("agencies") or {}),
         country_aliases={k.lower(): v for k, v in (data.get("country_aliases") or {}).items()},

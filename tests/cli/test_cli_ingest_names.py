@@ -23,3 +23,15 @@ def test_ingest_binary_file_is_an_error_not_a_crash(tmp_path):
     out = list(read_inputs([str(tmp_path)]))
     assert [a.id for a in out] == ["junk", "ok"]
     assert out[0].error and not out[1].error
+
+
+def test_ingest_own_dateline_date_wins_over_the_default(tmp_path):
+    import eventwire
+
+    f = tmp_path / "story.txt"
+    f.write_text("Title\n\nPARIS, March 3, 2021 (AFP) - France condemned Iran on Wednesday.\n")
+    article = eventwire.extract_files([f], published="2020-01-01")[0]
+    assert article.published == "2021-03-03"  # the story's own date, not the fallback
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Title\n\nFrance condemned Iran on Wednesday.\n")
+    assert eventwire.extract_files([plain], published="2020-01-01")[0].published == "2020-01-01"

@@ -34,9 +34,10 @@ class Arg:
 class ActorIndex:
     """Mentions of one paragraph, found by character offset."""
 
-    def __init__(self, mentions: list[ActorMention], offset: int, quotes=()):
+    def __init__(self, mentions: list[ActorMention], offset: int, quotes=(), places=()):
         self.offset = offset
         self.quotes = list(quotes)
+        self.places = list(places)
         self.mentions = sorted((m for m in mentions if m.code), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
 

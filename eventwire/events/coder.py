@@ -390,6 +390,22 @@ def _between_actors(noun, index: ActorIndex) -> list[Arg]:
     return []
 
 
+def _place_target(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> list[Arg]:
+    """Force used on a place hits its country: "shelled the city of Kharkiv" -> UKR (as GDELT codes it)."""
+    verb = cand.trigger
+    spots = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    spots += [pobj for _, pobj in prep_objects(verb, {"on", "at", "into", "in", "near", "against", "across"})]
+    for spot in spots:
+        lo, hi = index.offset + spot.left_edge.idx, index.offset + spot.right_edge.idx + len(spot.right_edge.text)
+        for place in index.places:
+            if lo <= place.start < hi and place.country:
+                mention = ActorMention(place.text, place.name, place.country, place.country, None, "place",
+                                       place.start, place.end, f"place {place.name} ({place.country})")
+                if not any(_same_side(s.mention, mention, cand.code[:2]) for s in sources):
+                    return [Arg(mention, f"place '{place.text}'")]
+    return []
+
+
 def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earlier: list[Event]):
     """Targets where the pattern says, else by the fallbacks in order of trust.
 
@@ -405,6 +421,10 @@ def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earl
             return targets, "whom the condition or warning is about", False, 0.0
     if pattern.reciprocal and len(sources) > 1:
         return [], "compound subject of a joint act", True, 0.0
+    if load_cameo()[cand.code[:2]].quad_class == 4:
+        targets = _place_target(cand, index, sources)
+        if targets:
+            return targets, "the country of the place it struck", False, 0.15
     subj, _ = subject_token(verb)
     subj_tokens = [subj] if subj is not None else []
     targets = _fallback_target(cand, index, sources, subj_tokens)
@@ -547,6 +567,7 @@ def code_article(article: Article, pattern_files: tuple[str, ...] = ()) -> list[
         index = ActorIndex([m for m in article.actors if para.start <= m.start < para.end
                             and not dateline_start <= m.start < dateline_end], para.start)
         index.quotes = article.quotes
+        index.places = [p for p in article.places if para.start <= p.start < para.end and not p.in_dateline]
         prev_subjects: list[Arg] = []
         for sent in para.doc.sents:
             events += code_sentence(sent, para.start, index, article, patterns, words, prev_subjects,

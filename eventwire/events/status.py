@@ -75,7 +75,7 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("hypothetical", f"'{head.text}' directs it; it has not happened")
         if link in ("xcomp", "ccomp", "pcomp", "prep") and lemma in words.threat_heads:
             return Status("threatened", f"threat verb '{head.text}' governs '{trigger.text}'", True)
-        if link == "xcomp" and lemma in words.intent_heads and not status.future:
+        if link == "xcomp" and (lemma in words.intent_heads or head.lower_ in words.intent_heads) and not status.future:
             status = Status("intended", f"'{head.text} to {trigger.text}'", True)
         if link == "conj" and not status.future and any(a in words.future_aux for a in h_aux):
             status = Status("intended", f"auxiliary on '{head.text}'", True)

@@ -107,7 +107,30 @@ def run(article: Article, settings=None) -> None:
                 LOGGER.debug("place %r not resolved: %s", text, res.evidence)
                 continue
             places.append(_to_place(res, text, start, start + len(text)))
+        places += _rescue_missed_names(para, context, places)
     article.places = places
+
+
+def _rescue_missed_names(para, context: tuple[str, ...], found: list[Place]) -> list[Place]:
+    """Proper names the small NER model missed ("the city of Kharkiv", "in Tbilisi"): a capitalised
+    object of a locative preposition that the gazetteer knows as a sizeable city or a curated place."""
+    taken = [(p.start, p.end) for p in found]
+    out = []
+    for tok in para.doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ != "pobj" or not tok.is_title:
+            continue
+        if tok.head.lower_ not in LOCATIVE_PREPS | {"of"}:
+            continue
+        start = para.start + tok.idx
+        if any(s <= start < e for s, e in taken):
+            continue
+        res = resolve_place(tok.text, context)
+        best = res.best
+        if best is None or (best.source not in ("curated",) and best.population < RELABEL_MIN_POPULATION):
+            continue
+        res.evidence = "name missed by NER, known to the gazetteer; " + res.evidence
+        out.append(_to_place(res, tok.text, start, start + len(tok.text)))
+    return out
 
 
 def _event_place(article: Article, event, by_start: dict[int, Place]) -> Place | None:

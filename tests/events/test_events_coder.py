@@ -186,3 +186,18 @@ def test_events_house_arrest_and_sanction_verbs():
     assert ("GABMIL", "GABGOV", "173", "actual") in coded(art)
     art = make_article("Britain sanctioned five Iranian officials.", {"Britain": "GBR", "Iranian officials": "IRNGOV"})
     assert ("GBR", "IRNGOV", "163", "actual") in coded(art)
+
+
+def test_events_force_on_a_place_targets_its_country():
+    from eventwire.model import Place
+
+    art = make_article("Russian forces shelled the city of Kharkiv overnight.", {"Russian forces": "RUSMIL"})
+    start = art.text.index("Kharkiv")
+    art.places = [Place("Kharkiv", "Kharkiv", "UKR", 49.98, 36.25, start, start + 7, "city")]
+    assert ("RUSMIL", "UKR", "194", "actual") in coded(art)
+
+
+def test_events_joint_agreement_without_a_coded_act_goes_both_ways():
+    art = make_article("Venezuela and Guyana agreed to avoid the use of force.", {"Venezuela": "VEN", "Guyana": "GUY"})
+    got = coded(art)
+    assert ("VEN", "GUY", "030", "intended") in got and ("GUY", "VEN", "030", "intended") in got

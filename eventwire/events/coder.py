@@ -211,6 +211,12 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
         elif where == "objposs":
             if obj is not None:
                 found += actors_for_token(obj, index, "object")
+        elif where == "complement_subject":  # "demanded that Peru withdraw", "urged that talks resume"
+            for child in verb.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    for sub in child.children:
+                        if sub.dep_ in ("nsubj", "nsubjpass"):
+                            found += actors_for_token(sub, index, "subject of the demanded act")
         elif where == "governing_subject":
             found += _governing_subject(verb, index)
         elif where == "nsubjpass":
@@ -321,6 +327,8 @@ def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
         return code, "threatened"
     if code.startswith("03") and status.value == "actual":
         return code, "intended"  # 03x codes are expressions of intent by definition
+    if status.agreed and code.startswith("04") and status.value == "actual":
+        status = Status("intended", status.why or "agreed to meet", True)  # a meeting agreed on is still to come
     if status.value not in ("intended", "threatened") and not status.future:
         return code, status.value
     for n in (4, 3, 2):

@@ -165,6 +165,7 @@ class StatusWords:
     directive_heads: frozenset[str]
     allegation_heads: frozenset[str]
     claim_heads: frozenset[str]
+    agreement_heads: frozenset[str]
     conditional_marks: frozenset[str]
     speculative_heads: frozenset[str]
     future_codes: dict
@@ -174,7 +175,7 @@ class StatusWords:
 def load_status_words() -> StatusWords:
     doc, _ = _read_yaml("status.yaml")
     lists = {k: frozenset(str(w).lower() for w in doc[k]) for k in
-             ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads", "directive_heads", "allegation_heads", "claim_heads",
+             ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads", "directive_heads", "allegation_heads", "claim_heads", "agreement_heads",
               "conditional_marks", "speculative_heads")}
     return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()}, **lists)
 

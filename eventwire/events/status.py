@@ -15,6 +15,7 @@ class Status:
     why: str
     future: bool = False
     claimant: object = None  # the verb of a claim that carries this act ("claimed that ...")
+    agreed: bool = False  # the act is what someone agreed to do ("agreed to hold talks")
 
 
 def _own_markers(verb, words: StatusWords):
@@ -71,6 +72,10 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("hypothetical", f"alleged by '{head.head.text}'")
         if link == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words.negating_heads:
             return Status("negated", f"'{head.head.text}' stopped the '{head.text}'")
+        if link == "ccomp" and lemma in words.directive_heads:  # "demanded that Peru withdraw"
+            return Status("hypothetical", f"'{head.text}' demands it; it has not happened")
+        if link == "xcomp" and lemma in words.agreement_heads and not h_neg:
+            status.agreed = True
         if link == "xcomp" and lemma in words.directive_heads:
             return Status("hypothetical", f"'{head.text}' directs it; it has not happened")
         if link in ("xcomp", "ccomp", "pcomp", "prep") and lemma in words.threat_heads:

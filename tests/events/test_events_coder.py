@@ -201,3 +201,28 @@ def test_events_joint_agreement_without_a_coded_act_goes_both_ways():
     art = make_article("Venezuela and Guyana agreed to avoid the use of force.", {"Venezuela": "VEN", "Guyana": "GUY"})
     got = coded(art)
     assert ("VEN", "GUY", "030", "intended") in got and ("GUY", "VEN", "030", "intended") in got
+
+
+def test_events_agreeing_to_meet_is_a_planned_meeting():
+    art = make_article("Chile and Peru agreed to hold talks in Lima next month.", {"Chile": "CHL", "Peru": "PER"})
+    got = coded(art)
+    assert ("CHL", "PER", "036", "intended") in got and ("PER", "CHL", "036", "intended") in got
+
+
+def test_events_a_demand_targets_who_must_act_and_the_act_has_not_happened():
+    art = make_article("Ecuador demanded that Peru withdraw its soldiers from the border.",
+                       {"Ecuador": "ECU", "Peru": "PER", "its soldiers": "PERMIL"})
+    got = coded(art)
+    assert ("ECU", "PER", "1056", "actual") in got
+    assert not any(s == "PER" and st == "actual" for s, t, c, st in got)
+
+
+def test_events_troops_sent_to_a_border_are_a_show_of_force_not_aid():
+    art = make_article("Peru sent troops to its border with Ecuador.", {"Peru": "PER", "troops": "PERMIL", "Ecuador": "ECU"})
+    assert ("PER", "ECU", "154", "actual") in coded(art)
+
+
+def test_events_offer_to_mediate_is_intent_to_mediate():
+    art = make_article("Brazil offered to mediate between Peru and Ecuador.", {"Brazil": "BRA", "Peru": "PER", "Ecuador": "ECU"})
+    got = coded(art)
+    assert ("BRA", "PER", "039", "intended") in got and not any(c == "030" for _, _, c, _ in got)

@@ -112,6 +112,9 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
     code = pattern.code
     if pattern.modifiers:
         words = {c.lemma_.lower() for c in verb.subtree if c.i > verb.i}
+        subj, _ = subject_token(verb)
+        if subj is not None:  # "a suicide bomber killed": the doer's words refine the code too
+            words |= {c.lemma_.lower() for c in subj.subtree}
         for o in objs:
             words |= _words_of(o)
         for word, mcode in pattern.modifiers.items():
@@ -414,6 +417,25 @@ def _place_target(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> lis
     return []
 
 
+def _guess_target(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tuple[list[Arg], str, float]:
+    """No target where the pattern looks: the struck place's country, else the nearest other actor.
+
+    Returns (targets, how, confidence penalty).
+    """
+    force = load_cameo()[cand.code[:2]].quad_class == 4
+    if force:
+        targets = _place_target(cand, index, sources)
+        if targets:
+            return targets, "the country of the place it struck", 0.15
+    subj, _ = subject_token(cand.trigger)
+    subj_tokens = [subj] if subj is not None else []
+    targets = _fallback_target(cand, index, sources, subj_tokens)
+    if not targets and force:
+        # force is always used against someone: look into subordinate clauses too
+        targets = _fallback_target(cand, index, sources, subj_tokens, True)
+    return targets, "nearest actor in the phrase" if targets else "", 0.2
+
+
 def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earlier: list[Event]):
     """Targets where the pattern says, else by the fallbacks in order of trust.
 
@@ -429,18 +451,10 @@ def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earl
             return targets, "whom the condition or warning is about", False, 0.0
     if pattern.reciprocal and len(sources) > 1:
         return [], "compound subject of a joint act", True, 0.0
-    if load_cameo()[cand.code[:2]].quad_class == 4:
-        targets = _place_target(cand, index, sources)
+    if pattern.fallback:
+        targets, how, penalty = _guess_target(cand, index, sources)
         if targets:
-            return targets, "the country of the place it struck", False, 0.15
-    subj, _ = subject_token(verb)
-    subj_tokens = [subj] if subj is not None else []
-    targets = _fallback_target(cand, index, sources, subj_tokens)
-    if not targets and load_cameo()[cand.code[:2]].quad_class == 4:
-        # force is always used against someone: look into subordinate clauses too
-        targets = _fallback_target(cand, index, sources, subj_tokens, True)
-    if targets:
-        return targets, "nearest actor in the phrase", False, 0.2
+            return targets, how, False, penalty
     if cand.code.startswith("13"):
         # a vow to respond answers whoever last acted against the speaker's side
         targets = _last_aggressors(sources, earlier)

@@ -65,6 +65,7 @@ class Pattern:
     object_person: bool = False
     default_target_sector: str | None = None
     nominal: bool = False
+    fallback: bool = True
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     confidence: float = 0.85
     source_file: str = "patterns.yaml"

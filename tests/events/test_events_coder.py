@@ -226,3 +226,18 @@ def test_events_offer_to_mediate_is_intent_to_mediate():
     art = make_article("Brazil offered to mediate between Peru and Ecuador.", {"Brazil": "BRA", "Peru": "PER", "Ecuador": "ECU"})
     got = coded(art)
     assert ("BRA", "PER", "039", "intended") in got and not any(c == "030" for _, _, c, _ in got)
+
+
+def test_events_prisoner_swap_and_hunger_strike_and_phone_call():
+    art = make_article("Ukraine and Russia exchanged 200 prisoners of war.", {"Ukraine": "UKR", "Russia": "RUS"})
+    assert {("UKR", "RUS", "084", "actual"), ("RUS", "UKR", "084", "actual")} <= coded(art)
+    art = make_article("Opposition supporters began a hunger strike.", {"Opposition supporters": "VENOPP"})
+    assert ("VENOPP", "VENGOV", "142", "actual") in coded(art)
+    art = make_article("Biden spoke by phone with Xi.", {"Biden": "USAGOV", "Xi": "CHNGOV"})
+    assert ("USAGOV", "CHNGOV", "041", "actual") in coded(art)
+
+
+def test_events_defending_ones_own_programme_has_no_guessed_target():
+    art = make_article("Iran's foreign minister defended the country's nuclear programme at the UN.",
+                       {"Iran's foreign minister": "IRNGOV", "the UN": "IGOUNO"})
+    assert not any(t == "IGOUNO" for _, t, _, _ in coded(art))

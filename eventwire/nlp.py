@@ -33,13 +33,9 @@ def load_nlp():
     return nlp
 
 
-def parse(article: Article, ctx=None) -> None:
-    """Attach a spaCy Doc to every kept body paragraph.
-
-    A dateline left at the head of the first paragraph ("QUITO, Ecuador (AFP) –") is made a
-    sentence of its own before parsing, so that it never becomes part of the story's first clause.
-    """
-    nlp = load_nlp()
+def _make_docs(nlp, article: Article) -> list:
+    """Tokenised paragraphs. A dateline left at the head of the first paragraph ("QUITO, Ecuador
+    (AFP) –") is made a sentence of its own, so that it never joins the story's first clause."""
     dateline_end = article.meta.get("dateline_end")
     docs = []
     for para in article.paragraphs:
@@ -49,5 +45,20 @@ def parse(article: Article, ctx=None) -> None:
             if cut is not None and cut.start > 0:
                 doc[cut.start].is_sent_start = True  # the parser still splits the rest itself
         docs.append(doc)
-    for para, doc in zip(article.paragraphs, nlp.pipe(docs, batch_size=64)):
+    return docs
+
+
+def parse(article: Article, ctx=None) -> None:
+    """Attach a spaCy Doc to every kept body paragraph."""
+    parse_many([article])
+
+
+def parse_many(articles: list[Article]) -> None:
+    """Parse the paragraphs of several articles in one `nlp.pipe` (larger batches run faster)."""
+    nlp = load_nlp()
+    paras, docs = [], []
+    for article in articles:
+        paras += article.paragraphs
+        docs += _make_docs(nlp, article)
+    for para, doc in zip(paras, nlp.pipe(docs, batch_size=64)):
         para.doc = doc

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .model import Article
-from .pipeline import Settings, StageTimer, process
+from .pipeline import Settings, StageTimer, process, process_batch
 
 LOGGER = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def process_chunk(articles: list[Article], settings: Settings) -> tuple[list[Art
     """
     timer = StageTimer()
     cpu = time.process_time()
-    out = [strip_docs(process(a, settings, timer)) for a in articles]
+    out = [strip_docs(a) for a in process_batch(articles, settings, timer)]
     return out, timer.seconds, _worker_name(), _peak_rss_mib(), time.process_time() - cpu
 
 

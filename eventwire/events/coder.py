@@ -103,7 +103,8 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         why.append(f"describes as '{hit.text}'")
     if pattern.object_person:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if dobj is None or not (dobj.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in dobj.subtree)):
+        if dobj is None or not (dobj.ent_type_ == "PERSON" or (dobj.pos_ == "PROPN" and any(
+                t.ent_type_ == "PERSON" for t in dobj.subtree))):
             return None
     if pattern.object_place:
         targets = [c for c in verb.children if c.dep_ == "dobj"] + [p for _, p in prep_objects(verb, {"into"})]
@@ -227,7 +228,10 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
             if patient is not None:
                 found += actors_for_token(patient, index, "passive subject")
         else:
-            for holder in (verb, obj):
+            holders = [verb, obj]
+            if obj is not None:  # "2,000 tonnes of food aid from the UAE": through the quantity noun
+                holders += [p for _, p in prep_objects(obj, {"of", "in"})]
+            for holder in holders:
                 if holder is None:
                     continue
                 for prep, pobj in prep_objects(holder, {where}):
@@ -512,6 +516,11 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             if not sources:
                 continue
             targets, tgt_how, reciprocal, penalty = _choose_targets(cand, index, sources, [*recent_events, *events])
+            if pattern.recipient_subject:  # "Ukraine received systems from Germany": the giver is the source
+                sources, targets = targets, sources
+                src_how, tgt_how = tgt_how, "subject (the recipient)"
+                if not sources:
+                    continue
         if not targets and not reciprocal and not pattern.no_target:
             continue
         confidence = pattern.confidence - penalty

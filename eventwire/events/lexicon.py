@@ -66,6 +66,7 @@ class Pattern:
     default_target_sector: str | None = None
     nominal: bool = False
     fallback: bool = True
+    recipient_subject: bool = False
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     confidence: float = 0.85
     source_file: str = "patterns.yaml"

@@ -241,3 +241,12 @@ def test_events_defending_ones_own_programme_has_no_guessed_target():
     art = make_article("Iran's foreign minister defended the country's nuclear programme at the UN.",
                        {"Iran's foreign minister": "IRNGOV", "the UN": "IGOUNO"})
     assert not any(t == "IGOUNO" for _, t, _, _ in coded(art))
+
+
+def test_events_recipient_subject_swaps_the_roles():
+    art = make_article("Ukraine received air defence systems from Germany.", {"Ukraine": "UKR", "Germany": "DEU"})
+    assert ("DEU", "UKR", "072", "actual") in coded(art)
+    art = make_article("Somalia received 2,000 tonnes of food aid from the Emirates.", {"Somalia": "SOM", "the Emirates": "ARE"})
+    assert ("ARE", "SOM", "073", "actual") in coded(art)
+    art = make_article("Venezuela won the backing of Russia.", {"Venezuela": "VEN", "Russia": "RUS"})
+    assert ("RUS", "VEN", "051", "actual") in coded(art)

@@ -221,6 +221,15 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
                     for sub in child.children:
                         if sub.dep_ in ("nsubj", "nsubjpass"):
                             found += actors_for_token(sub, index, "subject of the demanded act")
+        elif where == "complement_other":  # "acknowledged that its forces shot down a Ukrainian airliner"
+            countries = {a.mention.country or a.code for a in sources}
+            for child in verb.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    for tok in child.subtree:
+                        m = index.covering(tok)
+                        if m is not None and (m.country or m.code) not in countries:
+                            found += actors_for_token(tok, index, "the other party in what it acknowledges")
+                            break
         elif where == "governing_subject":
             found += _governing_subject(verb, index)
         elif where == "nsubjpass":

@@ -250,3 +250,9 @@ def test_events_recipient_subject_swaps_the_roles():
     assert ("ARE", "SOM", "073", "actual") in coded(art)
     art = make_article("Venezuela won the backing of Russia.", {"Venezuela": "VEN", "Russia": "RUS"})
     assert ("RUS", "VEN", "051", "actual") in coded(art)
+
+
+def test_events_an_admission_targets_the_other_party_of_the_admitted_act():
+    art = make_article("Iran admitted that its forces had shot down a Ukrainian airliner.",
+                       {"Iran": "IRN", "its forces": "IRNMIL", "Ukrainian": "UKR"})
+    assert ("IRN", "UKR", "015", "actual") in coded(art)

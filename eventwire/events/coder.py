@@ -357,6 +357,14 @@ def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
     return code, status.value
 
 
+def _mention_for_code(text: str, code: str | None, span: tuple[int, int]) -> ActorMention:
+    """A mention standing for an actor already coded in an event (for targets found through events)."""
+    code = code or ""
+    is_country = bool(code) and not code.startswith("IGO") and code not in ("NATO", "WST")
+    return ActorMention(text, text, code or None, code[:3] if is_country else None,
+                        (code[3:] or None) if is_country else None, "event-actor", span[0], span[1])
+
+
 def _default_targets(sources: list[Arg], sector: str) -> list[Arg]:
     out = []
     for a in sources:
@@ -373,8 +381,7 @@ def _last_aggressors(sources: list[Arg], recent_events: list[Event]) -> list[Arg
         if ev.target and ev.quad_class in (3, 4) and ev.status == "actual" and (
                 (ev.target.code or "")[:3] in countries or ev.target.code in countries):
             same = [e for e in recent_events if e.trigger == ev.trigger]
-            return [Arg(ActorMention(e.source.text, e.source.text, e.source.code, (e.source.code or "")[:3], None,
-                                     "event-source", e.trigger[0], e.trigger[1]), "retaliation") for e in same]
+            return [Arg(_mention_for_code(e.source.text, e.source.code, e.trigger), "retaliation") for e in same]
     return []
 
 
@@ -449,6 +456,29 @@ def _guess_target(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
     return targets, "nearest actor in the phrase" if targets else "", 0.2
 
 
+def _event_noun_target(cand: Candidate, index: ActorIndex, sources: list[Arg], earlier: list[Event]) -> list[Arg]:
+    """"Moscow dismissed the decision", "he denounced the proceedings": an object that names an act
+    told just before, with no actor of its own, points to that act's doer (verbal acts only)."""
+    if load_cameo()[cand.code[:2]].quad_class not in (1, 3):
+        return []
+    verb = cand.trigger
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl":  # "a decision Moscow dismissed"
+        objs.append(verb.head)
+    if not any(o.lemma_.lower() in GRAMMAR.event_nouns for o in objs):
+        return []
+    for ev in reversed(earlier):
+        if ev.status in ("actual", "intended", "threatened") and ev.trigger[0] < index.offset + verb.idx:
+            doer = _mention_for_code(ev.source.text, ev.source.code, ev.trigger)
+            party = _mention_for_code(ev.target.text, ev.target.code, ev.trigger) if ev.target else None
+            praise = load_cameo()[cand.code[:2]].quad_class == 1
+            if any(_same_side(s.mention, doer, "") or (praise and party and _same_side(s.mention, party, ""))
+                   for s in sources):
+                return []  # one's own act; or praise of a deal one is party to ("hailed a deal")
+            return [Arg(doer, f"doer of the earlier '{ev.code}' event")]
+    return []
+
+
 def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earlier: list[Event]):
     """Targets where the pattern says, else by the fallbacks in order of trust.
 
@@ -468,6 +498,9 @@ def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earl
         targets, how, penalty = _guess_target(cand, index, sources)
         if targets:
             return targets, how, False, penalty
+        targets = _event_noun_target(cand, index, sources, earlier)
+        if targets:
+            return targets, "the doer of the act its object names", False, 0.3
     if cand.code.startswith("13"):
         # a vow to respond answers whoever last acted against the speaker's side
         targets = _last_aggressors(sources, earlier)
@@ -502,36 +535,37 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
     # Deeper clauses first, so that "vowed to strike" codes the strike (as the threat) before the vow;
     # deferring verbs last, so that "vowed to respond" can answer an attack told in the same sentence.
     candidates.sort(key=lambda c: (c.pattern.defer_to_complement, -_depth(c.trigger)))  # stable: specific first
-    for cand in candidates:
+    def try_code(cand: Candidate) -> None:
+        nonlocal events
         pattern, verb = cand.pattern, cand.trigger
         if verb.i in coded_triggers:
-            continue  # a more specific pattern already coded this trigger
+            return  # a more specific pattern already coded this trigger
         if verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
-            continue  # "leaders meeting in Brussels agreed ...": background on the subject
+            return  # "leaders meeting in Brussels agreed ...": background on the subject
         if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
-            continue  # "..., killing five people": a consequence, not its own act
+            return  # "..., killing five people": a consequence, not its own act
         if pattern.defer_to_complement and any(t.i in coded_triggers for c in verb.children
                                                if c.dep_ in ("xcomp", "ccomp", "prep") for t in c.subtree):
-            continue  # the threatened act itself was coded as the threat
+            return  # the threatened act itself was coded as the threat
         if pattern.nominal:
             sources = _between_actors(verb, index)
             if len(sources) < 2:
-                continue
+                return
             src_how, targets, tgt_how, reciprocal, penalty = "'between'", [], "'between'", True, 0.0
             status = determine_status(verb.head, words) if verb.head.pos_ in ("VERB", "AUX") else Status("actual", "")
         else:
             status = determine_status(verb, words)
             sources, src_how = _find_sources(cand, index, prev_subjects)
             if not sources:
-                continue
+                return
             targets, tgt_how, reciprocal, penalty = _choose_targets(cand, index, sources, [*recent_events, *events])
             if pattern.recipient_subject:  # "Ukraine received systems from Germany": the giver is the source
                 sources, targets = targets, sources
                 src_how, tgt_how = tgt_how, "subject (the recipient)"
                 if not sources:
-                    continue
+                    return
         if not targets and not reciprocal and not pattern.no_target:
-            continue
+            return
         confidence = pattern.confidence - penalty
         code, final_status = _recode(cand.code, status, words)
         pairs: list[tuple[Arg, Arg | None]] = []
@@ -564,6 +598,14 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             coded_triggers.add(verb.i)
         if pairs and status.claimant is not None and info and info.quad_class in (3, 4):
             events += _claim_as_accusation(status.claimant, [s for s, _ in pairs], index, sent_span, article, table)
+
+    for cand in candidates:
+        try_code(cand)
+    # A second look for what found no target: an object naming an act told later in the
+    # sentence ("..., a decision Moscow dismissed") can point to it now.
+    for cand in candidates:
+        if cand.trigger.i not in coded_triggers:
+            try_code(cand)
     return _dedupe(events)
 
 

@@ -195,6 +195,7 @@ class GrammarWords:
     first_person: frozenset[str]
     reciprocal: frozenset[str]
     state_sectors: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

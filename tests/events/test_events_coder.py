@@ -256,3 +256,15 @@ def test_events_an_admission_targets_the_other_party_of_the_admitted_act():
     art = make_article("Iran admitted that its forces had shot down a Ukrainian airliner.",
                        {"Iran": "IRN", "its forces": "IRNMIL", "Ukrainian": "UKR"})
     assert ("IRN", "UKR", "015", "actual") in coded(art)
+
+
+def test_events_an_object_naming_an_earlier_act_points_to_its_doer():
+    art = make_article("The assembly voted to suspend Russia from the council, a decision Moscow dismissed as illegal.",
+                       {"The assembly": "IGOUNO", "Russia": "RUS", "Moscow": "RUS", "the council": "IGOUNO"})
+    assert ("RUS", "IGOUNO", "111", "actual") in coded(art)
+
+
+def test_events_praising_a_deal_one_signed_has_no_guessed_target():
+    art = make_article("Britain and the EU struck a trade deal, with Johnson hailing the deal.",
+                       {"Britain": "GBR", "the EU": "IGOEU", "Johnson": "GBRGOV"})
+    assert not any(s == "GBRGOV" and c.startswith("05") for s, _, c, _ in coded(art))

@@ -10,6 +10,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+# The contract's kinds of removed text; the article's own title line is reported as a heading.
+CONTRACT_KINDS = {"boilerplate": "boilerplate", "caption": "caption", "credit": "credit", "heading": "heading",
+                  "navigation": "navigation", "title": "heading", "dateline": "heading"}
+
+
 @dataclass(slots=True)
 class Removed:
     """A piece of the input that cleaning dropped, and why."""
@@ -185,7 +190,8 @@ class Article:
             "dateline": ({"place": self.dateline.place, "country": self.dateline.country,
                           "agency": self.dateline.agency} if self.dateline else None),
             "body": self.body,
-            "removed": [{"kind": r.kind, "text": r.text, "span": [r.start, r.end], "reason": r.reason}
+            "removed": [{"kind": CONTRACT_KINDS.get(r.kind, r.kind), "text": r.text, "span": [r.start, r.end],
+                         "reason": r.reason if r.kind in CONTRACT_KINDS.values() else f"{r.kind}: {r.reason}"}
                         for r in self.removed],
             "actors": [a.to_contract() for a in self.actors],
             "places": [p.to_contract() for p in self.places],

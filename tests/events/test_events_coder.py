@@ -268,3 +268,12 @@ def test_events_praising_a_deal_one_signed_has_no_guessed_target():
     art = make_article("Britain and the EU struck a trade deal, with Johnson hailing the deal.",
                        {"Britain": "GBR", "the EU": "IGOEU", "Johnson": "GBRGOV"})
     assert not any(s == "GBRGOV" and c.startswith("05") for s, _, c, _ in coded(art))
+
+
+def test_events_invitation_approval_and_repelled_attacks():
+    art = make_article("Xi invited Putin to visit Beijing.", {"Xi": "CHNGOV", "Putin": "RUSGOV"})
+    assert ("CHNGOV", "RUSGOV", "036", "intended") in coded(art)
+    art = make_article("Turkey's parliament approved Finland's bid.", {"Turkey's parliament": "TURLEG", "Finland": "FIN"})
+    assert ("TURLEG", "FIN", "051", "actual") in coded(art)
+    art = make_article("Ukrainian troops repelled Russian attacks.", {"Ukrainian troops": "UKRMIL", "Russian": "RUS"})
+    assert ("UKRMIL", "RUS", "190", "actual") in coded(art)

@@ -132,6 +132,8 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
     if subj is None and verb.i == verb.sent.start and verb.dep_ == "ROOT" and sent_subjects:
         # Machine-translated fragments ("Vowed, if ...") lose their subject: take the last one before.
         return [sent_subjects[-1]], "subject of the previous sentence"
+    if subj is not None and subj.lemma_.lower() in GRAMMAR.agentless_nouns:
+        return [], "agentless"  # "killed by the crash", "a fire destroyed": nobody did it
     args = actors_for_token(subj, index, path) if subj is not None else []
     if not args and subj is not None and subj.lower_ in GRAMMAR.first_person:
         args = _speaker_of(subj, index)

@@ -196,6 +196,7 @@ class GrammarWords:
     reciprocal: frozenset[str]
     state_sectors: frozenset[str]
     event_nouns: frozenset[str]
+    agentless_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -277,3 +277,15 @@ def test_events_invitation_approval_and_repelled_attacks():
     assert ("TURLEG", "FIN", "051", "actual") in coded(art)
     art = make_article("Ukrainian troops repelled Russian attacks.", {"Ukrainian troops": "UKRMIL", "Russian": "RUS"})
     assert ("UKRMIL", "RUS", "190", "actual") in coded(art)
+
+
+def test_events_air_strike_is_not_a_labour_strike():
+    art = make_article("The United States launched an air strike against Islamic State.", {"The United States": "USA", "Islamic State": "IMGMUSISI"})
+    assert ("USA", "IMGMUSISI", "195", "actual") in coded(art)
+    art = make_article("Dock workers launched a strike against the government.", {"Dock workers": "KENCVL", "the government": "KENGOV"})
+    assert ("KENCVL", "KENGOV", "143", "actual") in coded(art)
+
+
+def test_events_an_accident_has_no_doer():
+    art = make_article("Twelve people were killed by the Air Zimbabwe crash near Harare.", {"Air Zimbabwe": "ZWEBUS", "Twelve people": "ZWECVL"})
+    assert coded(art) == set()

@@ -140,6 +140,9 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
         path = "first person inside a quote -> its speaker" if args else path
     if not args and subj is not None and subj.lower_ in GRAMMAR.referring_pronouns:
         args = _resolve_referring(subj, index)
+        if not args and subj.lower_ in ("they", "it") and subj.i - subj.sent.start <= 1 and sent_subjects:
+            # "Israeli troops entered Jenin. They arrested five men.": the previous sentence's subject
+            args, path = [sent_subjects[-1]], "pronoun -> subject of the previous sentence"
     if not args and verb.dep_ in ("acl", "relcl") and verb.head.head.i != verb.head.i:
         # "signed an order withdrawing X from Y": the participle's doer is whoever acted on the noun
         governor = verb.head.head
@@ -328,6 +331,8 @@ def _same_side(src: ActorMention, tgt: ActorMention, root: str = "") -> bool:
         return True
     if root == "14":  # people protest against their own government: "Israelis protested against the government"
         return False
+    if "demonym" in (src.role, tgt.role) and (src.sector or tgt.sector):
+        return False  # "Serbs" are the people, not the state: they can accuse their government
     if src.country and src.country == tgt.country:
         if root == "15":  # a show of force is aimed abroad: "sent soldiers to the border with Belarus"
             return True

@@ -289,3 +289,9 @@ def test_events_air_strike_is_not_a_labour_strike():
 def test_events_an_accident_has_no_doer():
     art = make_article("Twelve people were killed by the Air Zimbabwe crash near Harare.", {"Air Zimbabwe": "ZWEBUS", "Twelve people": "ZWECVL"})
     assert coded(art) == set()
+
+
+def test_events_sentence_initial_they_is_the_previous_subject():
+    art = make_article("Israeli troops entered Jenin on Monday. They arrested five Palestinians.",
+                       {"Israeli troops": "ISRMIL", "Palestinians": "PSE"})
+    assert ("ISRMIL", "PSE", "173", "actual") in coded(art)

@@ -168,6 +168,19 @@ def _prefix(code: str) -> str:
     return code + "%"  # codes are validated [A-Z0-9], so no LIKE wildcard can slip in
 
 
+# One-value event filters: (EventFilter field, SQL clause, how the value becomes the parameter).
+_SIMPLE_EVENT_FILTERS = (
+    ("source", "e.source_code LIKE ?", lambda v: _prefix(v)),
+    ("target", "e.target_code LIKE ?", lambda v: _prefix(v)),
+    ("code", "e.code LIKE ?", lambda v: v + "%"),
+    ("root", "e.root = ?", lambda v: v),
+    ("quad_class", "e.quad_class = ?", lambda v: v),
+    ("since", "e.day >= ?", lambda v: v),
+    ("until", "e.day <= ?", lambda v: v),
+    ("article_id", "e.article_id = ?", lambda v: v),
+)
+
+
 class Store:
     """The event database. Use `open_store(url_or_path)` to get one."""
 
@@ -396,35 +409,15 @@ class Store:
         if f.actor:
             where.append("(e.source_code LIKE ? OR e.target_code LIKE ?)")
             params += [_prefix(f.actor)] * 2
-        if f.source:
-            where.append("e.source_code LIKE ?")
-            params.append(_prefix(f.source))
-        if f.target:
-            where.append("e.target_code LIKE ?")
-            params.append(_prefix(f.target))
+        for field, clause, value in _SIMPLE_EVENT_FILTERS:
+            if getattr(f, field):
+                where.append(clause)
+                params.append(value(getattr(f, field)))
         if f.dyad:
             a, c = f.dyad
             where.append("((e.source_code LIKE ? AND e.target_code LIKE ?) OR "
                          "(e.source_code LIKE ? AND e.target_code LIKE ?))")
             params += [_prefix(a), _prefix(c), _prefix(c), _prefix(a)]
-        if f.code:
-            where.append("e.code LIKE ?")
-            params.append(f.code + "%")
-        if f.root:
-            where.append("e.root = ?")
-            params.append(f.root)
-        if f.quad_class:
-            where.append("e.quad_class = ?")
-            params.append(f.quad_class)
-        if f.since:
-            where.append("e.day >= ?")
-            params.append(f.since)
-        if f.until:
-            where.append("e.day <= ?")
-            params.append(f.until)
-        if f.article_id:
-            where.append("e.article_id = ?")
-            params.append(f.article_id)
         if f.q:
             clause, qp = self.backend.fts_article_clause("a", f.q)
             where.append(clause)

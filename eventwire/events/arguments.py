@@ -81,6 +81,9 @@ def actors_for_token(token, index: ActorIndex, how: str, depth: int = 0) -> list
             for child in tok.children:
                 if child.dep_ == "conj" and index.offset + child.idx >= mention.end:
                     found += actors_for_token(child, index, how, depth + 1)
+        for child in token.children:  # "The US, Russia, and Switzerland": a list parsed as apposition
+            if child.dep_ == "appos" and any(g.dep_ in ("cc", "conj") for g in child.children):
+                found += actors_for_token(child, index, how, depth + 1)
     else:
         for child in token.children:
             if child.dep_ in MODIFIERS or child.dep_ == "appos":
@@ -146,6 +149,9 @@ def subject_token(verb, depth: int = 0):
     head = verb.head
     if head.i == verb.i:
         return None, ""
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+        tok, path = subject_token(head.head, depth + 1)  # "it is willing to withdraw"
+        return tok, f"xcomp<acomp<{path}"
     if verb.dep_ == "xcomp":
         if head.lemma_ in GRAMMAR.object_control:
             for child in head.children:

@@ -85,6 +85,12 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         if subj is None or not (_words_of(subj) & pattern.subject_words):
             return None
         why.append(f"subject '{subj.text}'")
+    if pattern.complement_aux:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in pattern.complement_aux for a in c.children)), None)
+        if clause is None:
+            return None
+        why.append(f"reported clause with '{next(a.text for a in clause.children if a.dep_ == 'aux')}'")
     obj = None
     objs = _object_tokens(verb, pattern)
     if pattern.object:
@@ -126,8 +132,22 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
     return Candidate(pattern, code, verb, obj, why)
 
 
+def _attackers_in_object(cand: Candidate, index: ActorIndex) -> tuple[list[Arg], str]:
+    """"Twenty soldiers were killed in a clash with Chinese troops", "... in Israeli tank shelling":
+    the victims are the passive subject, the doer is named on the attack noun."""
+    obj = cand.obj
+    if obj is None or not is_passive(cand.trigger):
+        return [], ""
+    args = actors_for_token(obj, index, f"modifier of '{obj.text}'")
+    for prep, pobj in prep_objects(obj, {"by", "with", "from"}):
+        args += actors_for_token(pobj, index, f"'{obj.text} {prep}'")
+    return args, f"the doer of '{obj.text}'"
+
+
 def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[list[Arg], str]:
     verb = cand.trigger
+    if cand.pattern.source_in_object:
+        return _attackers_in_object(cand, index)
     subj, path = subject_token(verb)
     if subj is None and verb.i == verb.sent.start and verb.dep_ == "ROOT" and sent_subjects:
         # Machine-translated fragments ("Vowed, if ...") lose their subject: take the last one before.
@@ -350,8 +370,12 @@ def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
         return code, "threatened"
     if code.startswith("03") and status.value == "actual":
         return code, "intended"  # 03x codes are expressions of intent by definition
-    if status.agreed and code.startswith("04") and status.value == "actual":
-        status = Status("intended", status.why or "agreed to meet", True)  # a meeting agreed on is still to come
+    if status.agreed and status.value == "actual" and any(code.startswith(c) for c in words.agreed_pending):
+        status = Status("intended", status.why or "agreed to", True)  # a meeting agreed on is still to come
+    if status.refusal and status.value == "negated":
+        for n in (4, 3, 2):  # "said it would not provide support": a refusal, coded as a rejection (12x)
+            if code[:n] in words.refusal_codes:
+                return words.refusal_codes[code[:n]], "actual"
     if status.value not in ("intended", "threatened") and not status.future:
         return code, status.value
     for n in (4, 3, 2):
@@ -486,6 +510,33 @@ def _event_noun_target(cand: Candidate, index: ActorIndex, sources: list[Arg], e
     return []
 
 
+def _listed_before(arg: Arg, verb, index: ActorIndex) -> list[Arg]:
+    """Actors listed just before the subject of a joint act, when the parser broke the list:
+    "Chile, Peru, and Bolivia met", "the army and the paramilitary RSF battled"."""
+    sent = verb.sent
+    first = next((t for t in sent if index.offset + t.idx == arg.mention.start), None)
+    if first is None:
+        return []
+    found, seen_link, j = [], False, first.i - 1
+    while j >= sent.start:
+        tok = sent.doc[j]
+        if tok.lower_ in (",", "and", "&"):
+            seen_link, j = True, j - 1
+            continue
+        if tok.pos_ in ("DET", "ADJ") and index.covering(tok) is None:
+            j -= 1
+            continue
+        mention = index.covering(tok)
+        if mention is None or not seen_link or mention.code == arg.code:
+            break
+        found.append(Arg(mention, "listed with the subject"))
+        start = next((t.i for t in sent if index.offset + t.idx == mention.start), None)
+        if start is None:
+            break
+        seen_link, j = False, start - 1
+    return found
+
+
 def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earlier: list[Event]):
     """Targets where the pattern says, else by the fallbacks in order of trust.
 
@@ -529,7 +580,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         is_verb = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT")
         if not is_verb and tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        for pattern in patterns.get(tok.lemma_.lower(), ()):
+        for pattern in _patterns_for(tok, patterns):
             if pattern.nominal == is_verb:
                 continue
             cand = Candidate(pattern, pattern.code, tok, None, [f"noun '{tok.text}'"]) if pattern.nominal else _match(tok, pattern)
@@ -565,6 +616,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             sources, src_how = _find_sources(cand, index, prev_subjects)
             if not sources:
                 return
+            if pattern.reciprocal and len(sources) == 1:
+                sources = sources + _listed_before(sources[0], verb, index)
             targets, tgt_how, reciprocal, penalty = _choose_targets(cand, index, sources, [*recent_events, *events])
             if pattern.recipient_subject:  # "Ukraine received systems from Germany": the giver is the source
                 sources, targets = targets, sources
@@ -614,6 +667,28 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if cand.trigger.i not in coded_triggers:
             try_code(cand)
     return _dedupe(events)
+
+
+def _lemma_guesses(tok) -> list[str]:
+    """The tagger's lemma, then what the inflection says when the lemmatizer slips on a verb
+    ("staged" -> "stag"): VBD/VBN "-ed" and VBG "-ing" forms give their stems back."""
+    lemma = tok.lemma_.lower()
+    guesses = [lemma]
+    low = tok.lower_
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        guesses += [low[:-1], low[:-2]]
+    elif tok.tag_ == "VBG" and low.endswith("ing"):
+        guesses += [low[:-3] + "e", low[:-3]]
+    elif tok.tag_ == "VBZ" and low.endswith("s"):
+        guesses += [low[:-1]]
+    return list(dict.fromkeys(guesses))
+
+
+def _patterns_for(tok, patterns) -> list:
+    found = []
+    for lemma in _lemma_guesses(tok):
+        found += [p for p in patterns.get(lemma, ()) if p not in found]
+    return found
 
 
 def _depth(tok) -> int:

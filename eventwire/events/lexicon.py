@@ -68,6 +68,8 @@ class Pattern:
     fallback: bool = True
     recipient_subject: bool = False
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
+    complement_aux: frozenset[str] | None = None  # a reported clause with this modal ("said Iran must ...")
+    source_in_object: bool = False  # the doer modifies the object noun ("killed in Israeli shelling")
     confidence: float = 0.85
     source_file: str = "patterns.yaml"
 
@@ -75,10 +77,10 @@ class Pattern:
     def specificity(self) -> int:
         """Patterns with more conditions are tried first ("hold talks" before "hold")."""
         return sum(bool(x) for x in (self.particle, self.object, self.prep, self.subject_words,
-                                     self.object_adj, self.object_place))
+                                     self.object_adj, self.object_place, self.complement_aux))
 
 
-_LIST_KEYS = {"lemmas", "object", "object_not", "object_adj", "subject_words"}
+_LIST_KEYS = {"lemmas", "object", "object_not", "object_adj", "subject_words", "complement_aux"}
 _KNOWN = {f for f in Pattern.__dataclass_fields__} - {"source_file"}
 
 
@@ -170,7 +172,10 @@ class StatusWords:
     agreement_heads: frozenset[str]
     conditional_marks: frozenset[str]
     speculative_heads: frozenset[str]
+    desire_heads: frozenset[str]
+    agreed_pending: tuple[str, ...]
     future_codes: dict
+    refusal_codes: dict
 
 
 @lru_cache(maxsize=1)
@@ -178,8 +183,10 @@ def load_status_words() -> StatusWords:
     doc, _ = _read_yaml("status.yaml")
     lists = {k: frozenset(str(w).lower() for w in doc[k]) for k in
              ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads", "directive_heads", "allegation_heads", "claim_heads", "agreement_heads",
-              "conditional_marks", "speculative_heads")}
-    return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()}, **lists)
+              "conditional_marks", "speculative_heads", "desire_heads")}
+    return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()},
+                       refusal_codes={str(k): str(v) for k, v in doc["refusal_codes"].items()},
+                       agreed_pending=tuple(str(c) for c in doc["agreed_pending"]), **lists)
 
 
 @dataclass(frozen=True)

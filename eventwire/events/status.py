@@ -16,6 +16,7 @@ class Status:
     future: bool = False
     claimant: object = None  # the verb of a claim that carries this act ("claimed that ...")
     agreed: bool = False  # the act is what someone agreed to do ("agreed to hold talks")
+    refusal: bool = False  # negated in the future tense: "will not accept", "would not provide"
 
 
 def _own_markers(verb, words: StatusWords):
@@ -39,7 +40,8 @@ def determine_status(trigger, words: StatusWords) -> Status:
     """Walk from the trigger up its clause chain, collecting what modifies whether it happened."""
     aux, neg, mark = _own_markers(trigger, words)
     if neg:
-        return Status("negated", f"negation '{neg[0]}' on '{trigger.text}'")
+        return Status("negated", f"negation '{neg[0]}' on '{trigger.text}'",
+                      refusal=any(a in words.future_aux for a in aux))
     if mark:
         return Status("hypothetical", f"condition '{mark[0]}' on '{trigger.text}'")
     if any(a in words.hypothetical_aux for a in aux):
@@ -74,6 +76,9 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("negated", f"'{head.head.text}' stopped the '{head.text}'")
         if link == "ccomp" and lemma in words.directive_heads:  # "demanded that Peru withdraw"
             return Status("hypothetical", f"'{head.text}' demands it; it has not happened")
+        if link == "ccomp" and lemma in words.desire_heads and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):  # "wants Putin to attack"
+            return Status("hypothetical", f"'{head.text}' wishes it; it has not happened")
         if link == "xcomp" and lemma in words.agreement_heads and not h_neg:
             status.agreed = True
         if link == "xcomp" and lemma in words.directive_heads:

@@ -295,3 +295,84 @@ def test_events_sentence_initial_they_is_the_previous_subject():
     art = make_article("Israeli troops entered Jenin on Monday. They arrested five Palestinians.",
                        {"Israeli troops": "ISRMIL", "Palestinians": "PSE"})
     assert ("ISRMIL", "PSE", "173", "actual") in coded(art)
+
+
+def test_events_list_of_three_subjects_meeting_gives_every_direction():
+    art = make_article("Chile, Peru, and Bolivia met in Lima on Monday.", {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"})
+    got = {(s, t) for s, t, c, st in coded(art) if c.startswith("04")}
+    assert got == {(a, b) for a in ("CHL", "PER", "BOL") for b in ("CHL", "PER", "BOL") if a != b}
+
+
+def test_events_apposition_is_not_a_list():
+    art = make_article("Lavrov, the Russian minister, met Blinken on Friday.",
+                       {"Lavrov": "RUSGOV", "Russian": "RUS", "Blinken": "USAGOV"})
+    assert {(s, t) for s, t, c, st in coded(art)} == {("RUSGOV", "USAGOV")}
+
+
+def test_events_resignation_is_acceding_and_agreed_resignation_is_intent():
+    done = make_article("Peruvian President Pedro Castillo resigned on Tuesday.", {"Peruvian President Pedro Castillo": "PERGOV"})
+    assert ("PERGOV", None, "0831", "actual") in coded(done)
+    agreed = make_article("The embattled premier agreed to resign after the vote.", {"The embattled premier": "ITAGOV"})
+    assert ("ITAGOV", None, "0341", "intended") in coded(agreed)
+
+
+def test_events_future_refusal_of_cooperation_is_a_rejection():
+    art = make_article("Hungary said it would not send weapons to Ukraine.", {"Hungary": "HUN", "Ukraine": "UKR"})
+    assert ("HUN", "UKR", "12", "actual") in roots(coded(art))
+    past = make_article("Hungary did not send weapons to Ukraine.", {"Hungary": "HUN", "Ukraine": "UKR"})
+    assert {st for *_, st in coded(past)} == {"negated"}  # a past non-event is not a refusal
+
+
+def test_events_hostile_act_negated_in_future_stays_negated():
+    art = make_article("Turkey said it would not attack Greece.", {"Turkey": "TUR", "Greece": "GRC"})
+    assert not any(c.startswith("12") for _, _, c, _ in coded(art))
+
+
+def test_events_reported_must_clause_is_a_demand():
+    art = make_article("Germany said on Friday that Belarus must free the activists.", {"Germany": "DEU", "Belarus": "BLR"})
+    got = coded(art)
+    assert ("DEU", "BLR", "100", "actual") in got
+    assert not any(s == "BLR" and st == "actual" for s, t, c, st in got)  # the freeing has not happened
+
+
+def test_events_wanting_someone_to_act_is_an_appeal_and_the_act_is_not_done():
+    art = make_article("Kenya wants Somalia to expel the militants.", {"Kenya": "KEN", "Somalia": "SOM", "the militants": "SOMREB"})
+    got = coded(art)
+    assert ("KEN", "SOM", "020", "actual") in got
+    assert not any(s == "SOM" and st == "actual" for s, t, c, st in got)
+
+
+def test_events_victims_killed_in_an_attack_named_by_its_doer():
+    art = make_article("Six Afghan soldiers were killed in a clash with Pakistani troops near the border.",
+                       {"Afghan soldiers": "AFGMIL", "Pakistani troops": "PAKMIL"})
+    assert ("PAKMIL", "AFGMIL", "19", "actual") in roots(coded(art))
+    shelling = make_article("Three villagers were killed in Azerbaijani artillery shelling overnight.",
+                            {"villagers": "ARMCVL", "Azerbaijani": "AZE"})
+    assert ("AZE", "ARMCVL", "194", "actual") in coded(shelling)
+    nobody = make_article("Three villagers were killed in an explosion overnight.", {"villagers": "ARMCVL"})
+    assert coded(nobody) == set()
+
+
+def test_events_troops_withdrawing_is_military_retreat():
+    art = make_article("Hundreds of Ethiopian troops withdrew from the Somali border town on Sunday.",
+                       {"Ethiopian troops": "ETHMIL", "Somali": "SOM"})
+    assert ("ETHMIL", "SOM", "0874", "actual") in coded(art)
+    noun = make_article("France completed the withdrawal of its forces from Mali.", {"France": "FRA", "Mali": "MLI"})
+    assert ("FRA", "MLI", "0874", "actual") in coded(noun)
+
+
+def test_events_willing_to_is_intent_with_the_subject_of_be():
+    art = make_article("Armenia is willing to withdraw its troops from the region of Azerbaijan.",
+                       {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    assert ("ARM", "AZE", "03", "intended") in roots(coded(art))
+
+
+def test_events_promise_is_intent_not_threat():
+    art = make_article("Japan promised to continue economic aid to Sri Lanka.", {"Japan": "JPN", "Sri Lanka": "LKA"})
+    got = coded(art)
+    assert ("JPN", "LKA", "0331", "intended") in got and not any(c.startswith("13") for _, _, c, _ in got)
+
+
+def test_events_lemmatizer_slip_on_staged_still_codes_protest():
+    art = make_article("Farmers staged a protest outside parliament in Paris.", {"Farmers": "FRACVL"})
+    assert ("FRACVL", "FRAGOV", "14", "actual") in roots(coded(art))

@@ -123,6 +123,14 @@ def is_passive(verb) -> bool:
         verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
+def misattached_conj(verb) -> bool:
+    """An active verb parsed as the conjunct of a passive reported clause: in "Islamabad denied that
+    any camp had been hit and vowed to respond", "vowed" belongs with "denied", not with "hit"."""
+    head = verb.head
+    return (verb.dep_ == "conj" and head.dep_ == "ccomp" and is_passive(head) and not is_passive(verb)
+            and not any(c.dep_ in SUBJECTS for c in verb.children) and head.head.pos_ in ("VERB", "AUX"))
+
+
 def subject_token(verb, depth: int = 0):
     """The token that names the doer of `verb`, following control and coordination. Returns (token, path)."""
     if depth > 5:
@@ -149,6 +157,9 @@ def subject_token(verb, depth: int = 0):
     head = verb.head
     if head.i == verb.i:
         return None, ""
+    if misattached_conj(verb):
+        tok, path = subject_token(head.head, depth + 1)
+        return tok, f"conj<{path}"
     if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
         tok, path = subject_token(head.head, depth + 1)  # "it is willing to withdraw"
         return tok, f"xcomp<acomp<{path}"

@@ -39,6 +39,10 @@ def _object_tokens(verb, pattern: Pattern):
             objs.append(child)
         elif child.dep_ == "prep" and child.lemma_.lower() in pattern.object_preps:
             objs += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "prep" and pattern.object_preps:  # "entered by force in the parliament"
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                objs += [o for prep in pobj.children if prep.dep_ == "prep" and prep.lemma_.lower()
+                         in pattern.object_preps for o in prep.children if o.dep_ == "pobj"]
         elif child.dep_ == "prt" and child.lemma_.lower() in pattern.object_preps:
             objs += [g for g in verb.children if g.dep_ == "dobj"]
         elif child.dep_ == "xcomp" or (child.dep_ == "ccomp" and pattern.object_preps):
@@ -633,6 +637,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif targets:
             pairs = [(s, t) for s in sources for t in targets]
+            if pattern.reciprocal and pattern.source_in_object:  # "killed in a clash with": both sides fought
+                pairs += [(t, s) for s, t in pairs]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
         info = table.get(code)

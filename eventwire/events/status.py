@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .arguments import misattached_conj
 from .lexicon import StatusWords
 
 # Clause links a status climbs through: "set to [hold]", "said it would [hold]", "vowed to [respond]".
@@ -53,6 +54,8 @@ def determine_status(trigger, words: StatusWords) -> Status:
     node, steps = trigger, 0
     while node.dep_ in CLIMB and node.head.i != node.i and steps < 6:
         link, head = node.dep_, node.head
+        if misattached_conj(node):
+            head = head.head  # "denied that X was hit and vowed to respond": the vow is not denied
         steps += 1
         h_aux, h_neg, h_mark = _own_markers(head, words)
         lemma = head.lemma_.lower()

@@ -376,3 +376,40 @@ def test_events_promise_is_intent_not_threat():
 def test_events_lemmatizer_slip_on_staged_still_codes_protest():
     art = make_article("Farmers staged a protest outside parliament in Paris.", {"Farmers": "FRACVL"})
     assert ("FRACVL", "FRAGOV", "14", "actual") in roots(coded(art))
+
+
+def test_events_vow_after_a_denied_passive_clause_is_not_denied():
+    art = make_article("Tehran denied that any base had been hit and vowed to retaliate against Israel.",
+                       {"Tehran": "IRN", "Israel": "ISR"})
+    assert ("IRN", "ISR", "13", "threatened") in roots(coded(art))
+
+
+def test_events_security_forces_storming_an_embassy_is_coercion_not_protest():
+    art = make_article("Bolivian police stormed the Argentine embassy in La Paz.",
+                       {"Bolivian police": "BOLCOP", "Argentine embassy": "ARGGOV"})
+    assert ("BOLCOP", "ARGGOV", "17", "actual") in roots(coded(art))
+    crowd = make_article("Angry protesters stormed the Argentine embassy in La Paz.",
+                         {"protesters": "BOLCVL", "Argentine embassy": "ARGGOV"})
+    assert ("BOLCVL", "ARGGOV", "14", "actual") in roots(coded(crowd))
+
+
+def test_events_killed_in_a_clash_codes_both_sides_fighting():
+    art = make_article("Four Kyrgyz guards were killed in a clash with Tajik forces.",
+                       {"Kyrgyz guards": "KGZMIL", "Tajik forces": "TJKMIL"})
+    got = roots(coded(art))
+    assert ("TJKMIL", "KGZMIL", "19", "actual") in got and ("KGZMIL", "TJKMIL", "19", "actual") in got
+
+
+def test_events_launching_war_games_is_not_an_attack():
+    art = make_article("Greek and Turkish warships launched naval war games near Cyprus.",
+                       {"Greek": "GRCMIL", "Turkish": "TURMIL", "Cyprus": "CYP"})
+    assert not any(c.startswith("19") for _, _, c, _ in coded(art))
+    attack = make_article("Turkey launched an air offensive against Kurdish militants in Iraq.",
+                          {"Turkey": "TUR", "Kurdish militants": "IRQREB"})
+    assert ("TUR", "IRQREB", "195", "actual") in coded(attack)
+
+
+def test_events_object_behind_a_stray_preposition_still_counts():
+    art = make_article("Demonstrators have entered by force in the parliament of Peru.",
+                       {"Demonstrators": "PERCVL", "parliament of Peru": "PERLEG"})
+    assert ("PERCVL", "PERLEG", "14", "actual") in roots(coded(art))

@@ -203,7 +203,9 @@ def prep_objects(token, preps: set[str]):
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lemma_.lower() in preps:
             for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp") and pobj.ent_type_ not in TIME_ENTITIES:
+                if pobj.dep_ in ("pobj", "pcomp") and (pobj.ent_type_ not in TIME_ENTITIES or any(
+                        c.dep_ == "compound" and c.ent_type_ not in TIME_ENTITIES for c in pobj.children)):
+                    # "met with Syrian President Bashar Assad Tuesday": the date swallowed the name
                     yield child.lemma_.lower(), pobj
         if child.dep_ == "prt" and child.lemma_.lower() in preps:  # "called on X" tagged as a particle
             for sib in token.children:

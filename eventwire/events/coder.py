@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ..model import ActorMention, ActorRef, Article, Event
 from ..quotes import quote_covering
-from .arguments import (ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal, passive_patient,
-                        prep_objects, subject_token)
+from .arguments import (TIME_ENTITIES, ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal,
+                        passive_patient, prep_objects, subject_token)
 from .lexicon import Pattern, StatusWords, load_cameo, load_grammar_words, load_patterns, load_status_words
 from .status import Status, determine_status
 
@@ -226,7 +226,10 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
         found: list[Arg] = []
         if where == "dobj":
             for child in verb.children:
-                if child.dep_ == "dobj":
+                # an object the parser took for an adverbial ("met Blinken on Friday": npadvmod)
+                misparsed = (child.dep_ == "npadvmod" and child.i == verb.i + 1 and child.pos_ == "PROPN"
+                             and child.ent_type_ not in TIME_ENTITIES)
+                if child.dep_ == "dobj" or misparsed:
                     if is_reciprocal(child) or any(is_reciprocal(g) for g in child.children) or (
                             child.lemma_ == "other" and any(c.lower_ == "each" for c in verb.children)):
                         return [], "reciprocal 'each other'", True
@@ -420,27 +423,35 @@ def _last_aggressors(sources: list[Arg], recent_events: list[Event]) -> list[Arg
     return []
 
 
-def _claim_as_accusation(claim_verb, accused: list[Arg], index: ActorIndex, sent_span, article: Article,
+def _claim_as_accusation(claim_verb, pairs, index: ActorIndex, sent_span, article: Article,
                          table) -> list[Event]:
-    """"The US claimed that ISIL had attacked Iraq": the claim is the US accusing ISIL (112)."""
+    """"The US claimed that ISIL had attacked Iraq": the claim is the US accusing ISIL (112);
+    "The US claimed that its forces had attacked Iraq" claims responsibility (015)."""
     subj, how = subject_token(claim_verb)
     claimants = actors_for_token(subj, index, how) if subj is not None else []
-    info = table["112"]
     out = []
     start = index.offset + claim_verb.idx
     for c in claimants:
-        for a in accused:
-            if _same_side(c.mention, a.mention, "11"):
-                continue
+        for doer, victim in pairs:
+            if _same_side(c.mention, doer.mention, "11"):
+                # claiming one's own side's act is claiming responsibility for it (015)
+                if victim is None or _same_side(c.mention, victim.mention, "01"):
+                    continue
+                code, target = "015", victim
+                why = "a hostile act by the claimant's own side: responsibility claimed"
+            else:
+                code, target = "112", doer
+                why = "target the act's doer"
+            info = table[code]
             out.append(Event(
-                source=ActorRef(c.mention.text, c.code), target=ActorRef(a.mention.text, a.code), code="112",
+                source=ActorRef(c.mention.text, c.code), target=ActorRef(target.mention.text, target.code), code=code,
                 status="actual", sentence=article.text[sent_span[0]:sent_span[1]], span=sent_span,
                 trigger=(start, start + len(claim_verb.text)),
                 evidence=(f"claim '{claim_verb.text}' of a hostile act (status.yaml claim_heads): "
-                          f"source '{c.mention.text}' via {c.how}; target '{a.mention.text}', the act's doer"),
+                          f"source '{c.mention.text}' via {c.how}; {why} ('{target.mention.text}')"),
                 confidence=0.6, plover={"type": info.plover_type, "mode": info.plover_mode},
                 goldstein=info.goldstein, quad_class=info.quad_class))
-    return out
+    return _dedupe(out)
 
 
 def _between_actors(noun, index: ActorIndex) -> list[Arg]:
@@ -637,7 +648,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif targets:
             pairs = [(s, t) for s in sources for t in targets]
-            if pattern.reciprocal and pattern.source_in_object:  # "killed in a clash with": both sides fought
+            if pattern.mutual and not penalty:  # "held talks with", "killed in a clash with": both sides did it
                 pairs += [(t, s) for s, t in pairs]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
@@ -663,7 +674,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if pairs:  # coded, whatever its status: a deferring verb above it stays silent
             coded_triggers.add(verb.i)
         if pairs and status.claimant is not None and info and info.quad_class in (3, 4):
-            events += _claim_as_accusation(status.claimant, [s for s, _ in pairs], index, sent_span, article, table)
+            events += _claim_as_accusation(status.claimant, pairs, index, sent_span, article, table)
 
     for cand in candidates:
         try_code(cand)

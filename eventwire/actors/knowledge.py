@@ -22,6 +22,7 @@ LOGGER = logging.getLogger(__name__)
 
 DATA_DIR = ("data", "actors")  # inside the eventwire package (package-data), read with importlib.resources
 COUNTRY_KINDS = ("country", "demonym", "capital")
+NON_ACTOR_KIND = "none"
 # Codes that are not ISO countries even though they start with three letters.
 NON_COUNTRY_PREFIXES = ("IGO", "IMG", "NGO", "WST", "NAT")
 
@@ -106,6 +107,14 @@ class Knowledge:
     ethnic_markers: set[str] = field(default_factory=set)
     national_when_qualified: dict[str, str] = field(default_factory=dict)
     context_veto: dict[str, list[str]] = field(default_factory=dict)
+    # Case-insensitive matching: lower-cased surface -> the shipped surfaces it may stand for. `casefold`
+    # holds distinctive names ("obama", "tunisian", "israel"); `casefold_people` holds people whose name
+    # is an ordinary word ("trump", "pence"), read as names only after a title or as a spaCy PERSON.
+    common_words: set[str] = field(default_factory=set)
+    casefold: dict[str, list[str]] = field(default_factory=dict)
+    casefold_people: dict[str, list[str]] = field(default_factory=dict)
+    collective_nouns: set[str] = field(default_factory=set)  # "groups" in "opposition groups"
+    fuzzy_never: set[str] = field(default_factory=set)  # near-misses of country names that are other places
 
     def add_name(self, surface: str, entry: Entry) -> None:
         surface = surface.strip()
@@ -115,6 +124,26 @@ class Knowledge:
         # One entry per (kind, code): a later, more specific source does not duplicate pycountry.
         if not any(e.kind == entry.kind and e.code == entry.code and e.name == entry.name for e in bucket):
             bucket.append(entry)
+
+
+def is_distinctive(surface: str, common_words: set[str]) -> bool:
+    """True when a name's lower-case form is no ordinary English phrase ("obama", "tunisian", "new zealand",
+    "international criminal court"), so it may be matched whatever its case; "turkey", "chad", "us",
+    "white house" are not. Three-letter-or-shorter names are never matched case-insensitively."""
+    words = surface.lower().replace("-", " ").split()
+    if len(surface.replace(" ", "")) <= 3 or not words:
+        return False
+    return len(words) >= 3 or not all(w in common_words for w in words)
+
+
+def _index_casefold(kb: Knowledge) -> None:
+    """Fill kb.casefold / kb.casefold_people from the names loaded so far (the shipped data)."""
+    for surface, entries in kb.names.items():
+        key = surface.lower()
+        if all(e.kind == NON_ACTOR_KIND for e in entries) or is_distinctive(surface, kb.common_words):
+            kb.casefold.setdefault(key, []).append(surface)
+        elif any(e.kind == "person" for e in entries) and len(surface) > 3:
+            kb.casefold_people.setdefault(key, []).append(surface)
 
 
 def split_code(code: str | None, iso3: set[str]) -> tuple[str | None, str | None]:
@@ -213,6 +242,10 @@ def _load_people_rows(kb: Knowledge, text: str, source: str) -> None:
 
 def _load_roles(kb: Knowledge, mapping: dict, source: str) -> None:
     for sector, phrases in (mapping or {}).items():
+        if sector == "COLLECTIVE":  # group nouns that take the sector of the role before them
+            kb.collective_nouns |= {str(p).lower() for p in phrases or []}
+            kb.collective_nouns |= {_plural(str(p).lower()) for p in phrases or []}
+            continue
         real_sector = None if sector == "GENERIC" else str(sector)
         for item in phrases or []:
             options: dict = {}
@@ -305,6 +338,9 @@ def load_knowledge(actor_files: tuple[str, ...] = ()) -> Knowledge:
                                   if v}
     kb.context_veto = {str(k): [str(c) for c in v] for k, v in (ambiguous.get("context_veto") or {}).items()}
     skip = {str(s) for s in ambiguous.get("skip_names") or []}
+    kb.fuzzy_never = {str(s) for s in ambiguous.get("fuzzy_never") or []}
+    kb.common_words = {ln.strip() for ln in _read_text("common_words.txt").splitlines()
+                       if ln.strip() and not ln.startswith("#")}
     _load_countries(kb, _read_text("countries.tsv"), "countries.tsv", skip)
     for surface in ambiguous.get("not_actors") or []:
         kb.add_name(str(surface), Entry("none", "none", str(surface), "ambiguous.yaml:not_actors"))
@@ -312,6 +348,8 @@ def load_knowledge(actor_files: tuple[str, ...] = ()) -> Knowledge:
     _load_people(kb, yaml.safe_load(_read_text("people.yaml")), "people.yaml")
     _load_people_rows(kb, _read_text("phoenix_people.tsv"), "phoenix_people.tsv")
     _load_roles(kb, yaml.safe_load(_read_text("roles.yaml")), "roles.yaml")
+    # Only shipped names are matched case-insensitively: their words were checked against a dictionary.
+    _index_casefold(kb)
     for path in actor_files:
         _load_user_file(kb, path)
     LOGGER.info("actor knowledge: %d names, %d roles, %d user files", len(kb.names), len(kb.roles), len(actor_files))

@@ -27,7 +27,9 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_KINDS = ("igo", "ngo", "west", "group")  # their code never takes a country or sector from the phrase
 NON_ACTOR = "none"
 FORMER = {"former", "ex", "ex-"}
-NON_STATE = ("REB", "OPP")  # "rebel commander", "opposition spokesman": the non-state noun decides
+NON_STATE = ("REB", "OPP")
+# Prepositions whose object is where an event happens: a country there may give a role its country.
+LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "near", "around", "outside", "into"}  # "rebel commander", "opposition spokesman": the non-state noun decides
 
 
 @dataclass(slots=True)
@@ -39,6 +41,7 @@ class Unit:
     role: Role | None = None
     possessor: bool = False  # followed by 's: it owns the next unit ("Egypt's", "Putin's")
     join: str = ""  # how it attached to the phrase before it (adjacent, of, in, possessive, apposition)
+    collective: bool = False  # role word + group noun ("militant groups")
 
 
 @dataclass(slots=True)
@@ -58,6 +61,7 @@ class Draft:
     needs_country: bool = False
     gender: str | None = None
     person_name: str | None = None  # the person's name tokens, for coreference
+    refers_back: bool = False  # "the militant group": only an earlier mention of its sector gives its country
 
     @property
     def char_start(self) -> int:
@@ -91,7 +95,8 @@ def _sentence_start(doc, i: int) -> int:
 
 
 def _is_vetoed(doc, cand_start: int, surface: str, kb: Knowledge) -> bool:
-    cues = kb.context_veto.get(surface)
+    cues = kb.context_veto.get(surface) or next(
+        (v for k, v in kb.context_veto.items() if k.lower() == surface.lower()), None)
     if not cues:
         return False
     sent = _sentence_text(doc, cand_start)
@@ -106,9 +111,10 @@ def build_units(doc, matchers: Matchers, ctx: Context) -> list[Unit]:
     person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
     for cand in find_candidates(doc, matchers):
         if cand.role is not None:
-            unit = Unit(cand.start, cand.end, "role", role=cand.role)
+            unit = Unit(cand.start, cand.end, "role", role=cand.role, collective=cand.collective)
         else:
-            entry = _choose_entry(doc, cand.start, cand.end, cand.entries, kb, ctx.date, person_ents)
+            entry = _choose_entry(doc, cand.start, cand.end, cand.entries, kb, ctx.date, person_ents,
+                                  cand.surface)
             if entry is None:
                 continue
             unit = Unit(cand.start, cand.end, "person" if entry.kind == "person" else "name", entry=entry)
@@ -129,6 +135,15 @@ def build_units(doc, matchers: Matchers, ctx: Context) -> list[Unit]:
                 units.remove(u)
                 for i in range(u.start, u.end):
                     covered[i] = False
+    for tok in doc:
+        # A misspelt country ("Quatar", "Ethopia"): a proper noun on its own (spaCy's label for an unknown
+        # spelling is unreliable, but never PERSON) one edit from exactly one country name.
+        if tok.pos_ == "PROPN" and not covered[tok.i] and tok.ent_type_ != "PERSON" \
+                and (not tok.ent_type_ or (tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I"))):
+            entry = _fuzzy_country(tok.text, kb)
+            if entry is not None:
+                units.append(Unit(tok.i, tok.i + 1, "name", entry=entry))
+                covered[tok.i] = True
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
@@ -159,9 +174,36 @@ def build_units(doc, matchers: Matchers, ctx: Context) -> list[Unit]:
     return units
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _fuzzy_country(text: str, kb: Knowledge) -> Entry | None:
+    """The one country name a capitalised single word misses by one edit, keeping its first letter; names of
+    five letters or more only, and never a listed near-miss that is another place (fuzzy_never)."""
+    if len(text) < 5 or not text[:1].isupper() or text in kb.fuzzy_never or text in kb.names:
+        return None
+    hits = {e.code: e for surface, entries in kb.names.items()
+            if len(surface) >= 5 and " " not in surface and surface[0] == text[0] and _one_edit(surface, text)
+            for e in entries if e.kind == "country"}
+    if len(hits) != 1:
+        return None
+    entry = next(iter(hits.values()))
+    return Entry(entry.kind, entry.code, entry.name, f"{entry.source}; near-miss spelling '{text}'")
+
+
 def _choose_entry(doc, start: int, end: int, entries: list[Entry], kb: Knowledge, date: str | None,
-                  person_ents) -> Entry | None:
-    surface = doc[start:end].text
+                  person_ents, surface: str | None = None) -> Entry | None:
+    surface = surface or doc[start:end].text
     inside_person = next((e for e in person_ents if e.start <= start and end <= e.end and len(e) > end - start), None)
     prev = doc[start - 1].text if start > 0 else ""
     people = [e for e in entries if e.kind == "person"]
@@ -376,8 +418,11 @@ def resolve_group(doc, para_start: int, group: list[Unit], ctx: Context,
             evidence = f"{why}; country from {country_why} in {words}"
             return draft(name_text, _code(country, sector), "person" if person else "role", evidence,
                          person_name=name_text if person else None)
-        return draft(name_text, sector, "person" if person else "role", f"{why} in {words}", needs=True,
-                     person_name=name_text if person else None)
+        d = draft(name_text, sector, "person" if person else "role", f"{why} in {words}", needs=True,
+                  person_name=name_text if person else None)
+        # "the militant group" names one group met before; with none, it is left to the anaphora pass.
+        d.refers_back = start > 0 and doc[start - 1].lower_ == "the" and all(u.collective for u in roles)
+        return d
 
     if countries:
         u = countries[0]
@@ -519,15 +564,23 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
                                f"{sector} mention '{anaphor.doc[anaphor.start:anaphor.end].text}' ({anaphor.code})")
                 continue
             subject = _clause_subject(d, same) if same else None
-            if subject is not None:
+            if d.refers_back:
+                how = ""
+            elif subject is not None:
                 country, how = subject.country, f"subject of its clause '{subject.doc[subject.start:subject.end].text}'"
-            elif same:
-                # A country right before the role belongs to its phrase ("US-led coalition troops");
-                # otherwise the sentence's first actor is its protagonist ("Iraq's parliament urged the
-                # government", "Mali's junta ... the French minister described the junta").
-                close = [x for x in same if _modifies(x, d)]
-                chosen = max(close, key=lambda x: x.start) if close else min(same, key=lambda x: x.start)
-                how = f"{'adjacent' if close else 'first'} in sentence '{chosen.doc[chosen.start:chosen.end].text}'"
+            elif close := [x for x in same if _modifies(x, d)]:
+                # A country hanging under the role belongs to its phrase ("US-led coalition troops").
+                chosen = max(close, key=lambda x: x.start)
+                how, country = f"adjacent in sentence '{chosen.doc[chosen.start:chosen.end].text}'", chosen.country
+            elif before := [x for x in same if x.end <= d.start or _is_place(x)]:
+                # Otherwise the sentence's first actor is its protagonist ("Iraq's parliament urged the
+                # government", "Mali's junta ... the French minister described the junta"). Only an earlier
+                # one or a place the sentence happens in ("gunmen killed 100 people in Burkina Faso"): a
+                # country named later belongs to another phrase ("President X welcomed South African leader
+                # Y", "the government thanked China for its aid").
+                chosen = min(before, key=lambda x: x.start)
+                how = f"{'first in sentence' if chosen.end <= d.start else 'place'} " \
+                      f"'{chosen.doc[chosen.start:chosen.end].text}'"
                 country = chosen.country
             elif ctx.dateline_country:
                 country, how = ctx.dateline_country, "dateline"
@@ -543,6 +596,26 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
         if d.country:
             previous = d.country
     ctx.history.extend(d for d in drafts if d.code and d.role != "pronoun")
+
+
+def _is_place(x: Draft) -> bool:
+    """True when mention x names where things happen: the object of a locative preposition, directly or as
+    the owner/complement of a place noun ("in Kenya", "in northwestern Nigeria's Kaduna state", "in the
+    parliament of Kenya", "across France"), or holding one ("police in Macedonia")."""
+    doc = x.doc
+    if any(t.dep_ == "pobj" and t.head.lower_ in LOCATIVE for t in doc[x.start:x.end]):
+        return True  # "police in Macedonia": the phrase names the place itself
+    tok = next((t for t in doc[x.start:x.end] if not (x.start <= t.head.i < x.end)), doc[x.end - 1])
+    for _ in range(5):
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
+            tok = tok.head.head
+        elif tok.dep_ in ("poss", "compound", "amod", "nmod", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            return False
+    return False
 
 
 def _clause_subject(d: Draft, same: list[Draft]) -> Draft | None:

@@ -436,3 +436,28 @@ def test_events_a_date_after_a_name_does_not_hide_the_partner():
                        {"Egypt's foreign minister": "EGYGOV", "Jordanian King Abdullah": "JORGOV", "Gaza": "PSE"})
     got = {(s, t) for s, t, c, st in coded(art) if c.startswith("04")}
     assert ("EGYGOV", "JORGOV") in got and not any(t == "PSE" for _, t in got)
+
+
+def test_events_acceding_to_demands_is_yield_and_refusing_them_in_future_is_rejection():
+    art = make_article("The junta accepted demands from the opposition for political reform.",
+                       {"The junta": "MLIMIL", "the opposition": "MLIOPP"})
+    assert ("MLIMIL", "MLIOPP", "083", "actual") in coded(art)
+    refuse = make_article("Ankara said it would not meet the demands of the European Union.",
+                          {"Ankara": "TUR", "the European Union": "IGOEU"})
+    assert ("TUR", "IGOEU", "12", "actual") in roots(coded(refuse))
+
+
+def test_events_force_posture_and_surrender():
+    art = make_article("Israel strengthened its forces along the border with Lebanon.", {"Israel": "ISR", "Lebanon": "LBN"})
+    assert ("ISR", "LBN", "154", "actual") in coded(art)
+    surrender = make_article("Two hundred rebels of the M23 surrendered to Congolese troops.",
+                             {"rebels of the M23": "CODREB", "Congolese troops": "CODMIL"})
+    assert ("CODREB", "CODMIL", "0874", "actual") in coded(surrender)
+
+
+def test_events_bomb_wounding_is_a_bombing_and_riots_target_the_government():
+    art = make_article("Separatist guerrillas wounded four Spanish policemen in a bomb attack.",
+                       {"Separatist guerrillas": "ESPREB", "Spanish policemen": "ESPCOP"})
+    assert ("ESPREB", "ESPCOP", "183", "actual") in coded(art)
+    riot = make_article("Angry Kenyan students rioted in Nairobi on Monday.", {"Kenyan students": "KENEDU"})
+    assert ("KENEDU", "KENGOV", "145", "actual") in coded(riot)

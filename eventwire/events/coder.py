@@ -683,7 +683,24 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
     for cand in candidates:
         if cand.trigger.i not in coded_triggers:
             try_code(cand)
-    return _dedupe(events)
+    return _dedupe(_drop_protest_purposes(events, sent, para_start))
+
+
+def _drop_protest_purposes(events: list[Event], sent, para_start: int) -> list[Event]:
+    """"Students staged demonstrations to demand reforms": the demand is what the protest says,
+    not an act of its own. Drops events on a "to" purpose clause of a protest by the same source."""
+    by_start = {para_start + t.idx: t for t in sent}
+    protests = {(by_start[e.trigger[0]].i, e.source.code) for e in events
+                if e.code.startswith("14") and e.trigger[0] in by_start}
+    out = []
+    for e in events:
+        tok = by_start.get(e.trigger[0])
+        purpose = tok is not None and tok.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if purpose and (tok.head.i, e.source.code) in protests and not e.code.startswith("14"):
+            continue
+        out.append(e)
+    return out
 
 
 def _lemma_guesses(tok) -> list[str]:

@@ -461,3 +461,24 @@ def test_events_bomb_wounding_is_a_bombing_and_riots_target_the_government():
     assert ("ESPREB", "ESPCOP", "183", "actual") in coded(art)
     riot = make_article("Angry Kenyan students rioted in Nairobi on Monday.", {"Kenyan students": "KENEDU"})
     assert ("KENEDU", "KENGOV", "145", "actual") in coded(riot)
+
+
+def test_events_protest_purpose_is_not_a_separate_demand():
+    art = make_article("Chilean students staged demonstrations to demand free education from the government.",
+                       {"Chilean students": "CHLEDU", "the government": "CHLGOV"})
+    got = roots(coded(art))
+    assert any(c == "14" for _, _, c, _ in got) and not any(c == "10" for _, _, c, _ in got)
+
+
+def test_events_resuming_shelling_is_not_aid_and_arson_is_property_damage():
+    art = make_article("The Serbian army prepared to resume shelling Bosnian towns.",
+                       {"The Serbian army": "SRBMIL", "Bosnian towns": "BIH"})
+    assert not any(c.startswith(("03", "07")) for _, _, c, _ in coded(art))
+    fire = make_article("Settlers set fire to a Palestinian mosque.", {"Settlers": "ISRSET", "Palestinian mosque": "PSEREL"})
+    assert ("ISRSET", "PSEREL", "171", "actual") in coded(fire)
+
+
+def test_events_expelling_inspectors_is_166():
+    art = make_article("Iraq expelled United Nations weapons inspectors in December.",
+                       {"Iraq": "IRQ", "United Nations weapons inspectors": "IGOUNO"})
+    assert ("IRQ", "IGOUNO", "1662", "actual") in coded(art)

@@ -695,9 +695,11 @@ def _drop_protest_purposes(events: list[Event], sent, para_start: int) -> list[E
     out = []
     for e in events:
         tok = by_start.get(e.trigger[0])
-        purpose = tok is not None and tok.dep_ == "advcl" and any(
+        purpose = tok is not None and tok.dep_ in ("advcl", "acl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if purpose and (tok.head.i, e.source.code) in protests and not e.code.startswith("14"):
+        # "staged a protest to demand" hangs on the verb or on its object
+        protest_verb = None if tok is None else (tok.head if tok.dep_ == "advcl" else tok.head.head)
+        if purpose and (protest_verb.i, e.source.code) in protests and not e.code.startswith("14"):
             continue
         out.append(e)
     return out

@@ -21,7 +21,8 @@ EVENT_COLUMNS = ["article_id", "source", "source_code", "target", "target_code",
 
 
 def extract(text: str, published: str | None = None, *, id: str = "article", title: str | None = None,
-            html: bool = False, actors: Iterable[str] = (), patterns: Iterable[str] = ()) -> Article:
+            html: bool = False, actors: Iterable[str] = (), patterns: Iterable[str] = (),
+            conventions: str = "cameo") -> Article:
     """Run the whole pipeline on one text (or HTML page) and return the `Article`.
 
     Args:
@@ -29,6 +30,8 @@ def extract(text: str, published: str | None = None, *, id: str = "article", tit
         published: YYYY-MM-DD, anchors relative dates ("on Tuesday").
         id, title: carried to the output.
         actors, patterns: extra knowledge files, as `--actors` / `--patterns` on the CLI.
+        conventions: how events are written down ("cameo", "plover-gsr", "petrarch2" or a YAML file),
+            as `--conventions`.
     Returns:
         Article: with `.events`, `.quotes`, `.actors`, `.places`, `.removed`; `.to_contract()` gives
         the JSON object `eventwire extract` prints. `.error` is set if the text could not be used.
@@ -36,12 +39,14 @@ def extract(text: str, published: str | None = None, *, id: str = "article", tit
     article = Article(id=id, text="" if html else text, title=title, published=normalise_date(published))
     if html:
         article.meta["html"] = text
-    return process(article, Settings(actor_files=tuple(actors), pattern_files=tuple(patterns)))
+    return process(article, Settings(actor_files=tuple(actors), pattern_files=tuple(patterns),
+                                     conventions=conventions))
 
 
 def extract_files(paths: Iterable[str | Path], published: str | None = None, **options) -> list[Article]:
     """Run the pipeline over files and directories (.txt, .html, .jsonl), in input order."""
-    settings = Settings(actor_files=tuple(options.get("actors", ())), pattern_files=tuple(options.get("patterns", ())))
+    settings = Settings(actor_files=tuple(options.get("actors", ())), pattern_files=tuple(options.get("patterns", ())),
+                        conventions=options.get("conventions", "cameo"))
     return list(process_all(read_inputs([str(p) for p in paths], normalise_date(published)), settings))
 
 

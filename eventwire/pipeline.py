@@ -23,6 +23,7 @@ class Settings:
     actor_files: tuple[str, ...] = ()
     pattern_files: tuple[str, ...] = ()
     stages: tuple[str, ...] | None = None  # None = all
+    conventions: str = "cameo"  # how events are written down: data/events/conventions/<name>.yaml or a file
 
 
 # name -> "module:function"; imported lazily so `eventwire clean` never loads spaCy.

@@ -28,6 +28,22 @@ actors_option = click.option(
 patterns_option = click.option(
     "--patterns", "pattern_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
     help="Extra event pattern file (YAML) that extends the shipped lexicon.")
+
+
+def _check_conventions(ctx, param, value):
+    from ..events.lexicon import ConventionsError, load_conventions
+
+    try:
+        load_conventions(value)
+    except ConventionsError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    return value
+
+
+conventions_option = click.option(
+    "--conventions", default="cameo", show_default=True, metavar="NAME|FILE", callback=_check_conventions,
+    help="How events are written down: cameo (the CAMEO manual), plover-gsr, petrarch2, or a YAML file "
+         "(see eventwire/data/events/conventions/).")
 db_option = click.option(
     "--db", envvar="EVENTWIRE_DB", default="eventwire.db", show_default=True,
     help="SQLite file or postgresql:// URL.")

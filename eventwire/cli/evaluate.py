@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..evaluate import evaluate_article, evaluate_sentences
 from ..pipeline import Settings
-from .base import actors_option, cli, patterns_option
+from .base import actors_option, cli, conventions_option, patterns_option
 
 
 @cli.command("eval")
@@ -19,13 +19,14 @@ from .base import actors_option, cli, patterns_option
 @click.option("--json", "as_json", is_flag=True, help="Print the whole report as JSON.")
 @actors_option
 @patterns_option
-def eval_command(gold, text, is_article, as_json, actor_files, pattern_files):
+@conventions_option
+def eval_command(gold, text, is_article, as_json, actor_files, pattern_files, conventions):
     """Score extraction against GOLD (sentence JSONL, or --article GOLD.json TEXT).
 
     Matching is the one of shared/eval/score.py: loose = root code (or an accepted root) and
     source/target at country level; hypothetical and negated events are not counted.
     """
-    settings = Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
+    settings = Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files), conventions=conventions)
     if is_article:
         if not text:
             raise click.UsageError("--article needs GOLD.json and the article TEXT")

@@ -8,7 +8,8 @@ import click
 
 from ..ingest import InputError, normalise_date, read_inputs
 from ..pipeline import CLEAN_ONLY, Settings, process_all
-from .base import actors_option, check_scale_options, cli, patterns_option, published_option, scale_options
+from .base import (actors_option, check_scale_options, cli, conventions_option, patterns_option, published_option,
+                   scale_options)
 
 
 def _run(inputs, published, settings: Settings, workers: int = 1, engine: str = "local",
@@ -44,15 +45,16 @@ def _run(inputs, published, settings: Settings, workers: int = 1, engine: str = 
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @actors_option
 @patterns_option
+@conventions_option
 @scale_options
-def extract(inputs, published, fmt, actor_files, pattern_files, workers, engine, scheduler):
+def extract(inputs, published, fmt, actor_files, pattern_files, conventions, workers, engine, scheduler):
     """Run the whole pipeline over INPUTS (.txt, .html, .jsonl, directories, - for stdin).
 
     Writes one JSON object per article to standard output, in input order.
     """
     check_scale_options(workers, engine, scheduler)
-    _run(inputs, published, Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files)),
-         workers, engine, scheduler)
+    settings = Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files), conventions=conventions)
+    _run(inputs, published, settings, workers, engine, scheduler)
 
 
 @cli.command()

@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..ingest import InputError, normalise_date
-from .base import (actors_option, check_scale_options, cli, db_option, patterns_option, published_option,
+from .base import (actors_option, check_scale_options, cli, conventions_option, db_option, patterns_option, published_option,
                    scale_options)
 
 LOGGER = logging.getLogger(__name__)
@@ -66,8 +66,10 @@ def _open(db: str, read_only: bool = False):
 @click.option("--replace", is_flag=True, help="Re-store articles even when their text is unchanged.")
 @actors_option
 @patterns_option
+@conventions_option
 @scale_options
-def ingest(inputs, db, published, batch_size, replace, actor_files, pattern_files, workers, engine, scheduler):
+def ingest(inputs, db, published, batch_size, replace, actor_files, pattern_files, conventions, workers, engine,
+           scheduler):
     """Run the pipeline over INPUTS and store the results in --db.
 
     Idempotent: an article already stored with the same id and text is skipped, so a rerun
@@ -83,7 +85,7 @@ def ingest(inputs, db, published, batch_size, replace, actor_files, pattern_file
     try:
         published = normalise_date(published)
         articles = read_inputs(inputs, published)
-        settings = Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
+        settings = Settings(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files), conventions=conventions)
 
         def report(article, outcome):
             if outcome == "failed":

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from ..model import Article
 from .coder import code_article
-from .lexicon import PatternError, load_cameo, load_patterns
+from .lexicon import ConventionsError, PatternError, conventions_names, load_cameo, load_conventions, load_patterns
 
-__all__ = ["run", "code_article", "load_cameo", "load_patterns", "PatternError"]
+__all__ = ["run", "code_article", "load_cameo", "load_patterns", "load_conventions", "conventions_names",
+           "PatternError", "ConventionsError"]
 
 
 def run(article: Article, settings=None) -> None:
     files = tuple(getattr(settings, "pattern_files", ()) or ())
-    article.events = code_article(article, files)
+    article.events = code_article(article, files, getattr(settings, "conventions", "cameo") or "cameo")

@@ -188,6 +188,18 @@ def subject_token(verb, depth: int = 0):
     return None, ""
 
 
+def quantity_objects(verb) -> list:
+    """Objects the parser hung on "up to": "kidnapped up to 16 advisers" (prt 'up', prep 'to')."""
+    out = []
+    for prt in verb.children:
+        if prt.dep_ == "prt" and prt.lower_ == "up":
+            for prep in prt.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    out += [p for p in prep.children if p.dep_ == "pobj" and any(
+                        c.dep_ == "nummod" for c in p.children)]
+    return out
+
+
 def passive_patient(verb):
     """The subject of a passive verb (its patient), or the noun a passive participle modifies."""
     for child in verb.children:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from ..model import ActorMention, ActorRef, Article, Event
 from ..quotes import quote_covering
 from .arguments import (TIME_ENTITIES, ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal,
-                        passive_patient, prep_objects, subject_token)
-from .lexicon import Pattern, StatusWords, load_cameo, load_grammar_words, load_patterns, load_status_words
+                        passive_patient, prep_objects, quantity_objects, subject_token)
+from .lexicon import (Conventions, Pattern, StatusWords, load_cameo, load_conventions, load_grammar_words,
+                      load_patterns, load_status_words)
 from .status import Status, determine_status
 
 LOGGER = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def _object_tokens(verb, pattern: Pattern):
     patient = passive_patient(verb)
     if patient is not None:
         objs.append(patient)
+    objs += quantity_objects(verb)
     expanded = []
     for o in objs:
         expanded.append(o)
@@ -72,7 +74,8 @@ def _words_of(token) -> set[str]:
 
 def _match(verb, pattern: Pattern) -> Candidate | None:
     why = [f"trigger '{verb.text}'"]
-    particles = [c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("back", "off"))]
+    particles = [c for c in verb.children if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("back", "off")))
+                 and not any(g.dep_ == "prep" and g.lower_ == "to" for g in c.children)]  # "up to 16": a number
     if pattern.particle:
         if not any(p.lemma_.lower() == pattern.particle for p in particles):
             return None
@@ -225,11 +228,12 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
     for where in cand.pattern.target:
         found: list[Arg] = []
         if where == "dobj":
-            for child in verb.children:
+            quantities = quantity_objects(verb)
+            for child in [*verb.children, *quantities]:
                 # an object the parser took for an adverbial ("met Blinken on Friday": npadvmod)
                 misparsed = (child.dep_ == "npadvmod" and child.i == verb.i + 1 and child.pos_ == "PROPN"
                              and child.ent_type_ not in TIME_ENTITIES)
-                if child.dep_ == "dobj" or misparsed:
+                if child.dep_ == "dobj" or misparsed or child in quantities:
                     if is_reciprocal(child) or any(is_reciprocal(g) for g in child.children) or (
                             child.lemma_ == "other" and any(c.lower_ == "each" for c in verb.children)):
                         return [], "reciprocal 'each other'", True
@@ -371,8 +375,9 @@ def _same_side(src: ActorMention, tgt: ActorMention, root: str = "") -> bool:
         (src.sector or "GOV") == "GOV" and (tgt.sector or "GOV") == "GOV")
 
 
-def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
-    """Future and threatened acts take the CAMEO 'intent' or 'threaten' code (status.yaml)."""
+def _recode(code: str, status: Status, words: StatusWords, future_recode: bool = True) -> tuple[str, str]:
+    """Future and threatened acts take the CAMEO 'intent' or 'threaten' code (status.yaml);
+    with future_recode off (conventions) an intended act keeps its own code."""
     if code.startswith("13"):
         return code, "threatened"
     if code.startswith("03") and status.value == "actual":
@@ -385,6 +390,8 @@ def _recode(code: str, status: Status, words: StatusWords) -> tuple[str, str]:
                 return words.refusal_codes[code[:n]], "actual"
     if status.value not in ("intended", "threatened") and not status.future:
         return code, status.value
+    if not future_recode and status.value != "threatened":
+        return code, "intended"
     for n in (4, 3, 2):
         rule = words.future_codes.get(code[:n])
         if rule:
@@ -587,7 +594,8 @@ def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earl
 
 
 def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, patterns, words: StatusWords,
-                  prev_subjects: list[Arg], recent_events: list[Event] = ()) -> list[Event]:
+                  prev_subjects: list[Arg], recent_events: list[Event] = (),
+                  conventions: Conventions = Conventions("cameo")) -> list[Event]:
     """Code one parsed sentence. `prev_subjects` carries subject actors across sentences."""
     table = load_cameo()
     candidates: list[Candidate] = []
@@ -642,9 +650,11 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if not targets and not reciprocal and not pattern.no_target:
             return
         confidence = pattern.confidence - penalty
-        code, final_status = _recode(cand.code, status, words)
+        code, final_status = _recode(cand.code, status, words, conventions.future_recode)
         pairs: list[tuple[Arg, Arg | None]] = []
-        if reciprocal and len(sources) > 1:
+        if reciprocal and len(sources) > 1 and conventions.joint_compound == "separate" and not pattern.nominal:
+            pairs = [(a, None) for a in sources]  # "A and B agreed": each on its own (conventions)
+        elif reciprocal and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif targets:
             pairs = [(s, t) for s in sources for t in targets]
@@ -754,8 +764,9 @@ def subject_actors(sent, index: ActorIndex) -> list[Arg]:
     return out
 
 
-def code_article(article: Article, pattern_files: tuple[str, ...] = ()) -> list[Event]:
+def code_article(article: Article, pattern_files: tuple[str, ...] = (), conventions: str = "cameo") -> list[Event]:
     patterns = load_patterns(tuple(pattern_files))
+    conv = load_conventions(conventions)
     words = load_status_words()
     events: list[Event] = []
     # the dateline ("WASHINGTON, United States (AFP) –") names a place, never an actor of the story
@@ -771,6 +782,11 @@ def code_article(article: Article, pattern_files: tuple[str, ...] = ()) -> list[
         prev_subjects: list[Arg] = []
         for sent in para.doc.sents:
             events += code_sentence(sent, para.start, index, article, patterns, words, prev_subjects,
-                                    [e for e in events if e.span[0] >= para.start])
+                                    [e for e in events if e.span[0] >= para.start], conv)
             prev_subjects = subject_actors(sent, index) or prev_subjects
+    if conv.actor_rewrites:
+        for ev in events:
+            ev.source = ActorRef(ev.source.text, conv.rewrite(ev.source.code))
+            if ev.target is not None:
+                ev.target = ActorRef(ev.target.text, conv.rewrite(ev.target.code))
     return events

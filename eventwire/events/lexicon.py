@@ -212,3 +212,57 @@ def load_grammar_words() -> GrammarWords:
     doc, _ = _read_yaml("grammar.yaml")
     return GrammarWords(**{k: frozenset(str(w).lower() if k != "state_sectors" else str(w) for w in doc[k])
                            for k in GrammarWords.__dataclass_fields__})
+
+
+class ConventionsError(ValueError):
+    """A conventions file that cannot be used (unknown name, unknown key or value)."""
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How coded events are written down (data/events/conventions/*.yaml; see cameo.yaml)."""
+
+    name: str
+    future_recode: bool = True
+    joint_compound: str = "pairs"  # pairs | separate
+    actor_rewrites: tuple[tuple[str, str, str], ...] = ()  # (kind "code"|"prefix", match, replacement)
+
+    def rewrite(self, code: str | None) -> str | None:
+        for kind, match, to in self.actor_rewrites:
+            if code and (code == match if kind == "code" else code.startswith(match)):
+                return to
+        return code
+
+
+def conventions_names() -> list[str]:
+    folder = resources.files(DATA).joinpath("conventions")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+@lru_cache(maxsize=8)
+def load_conventions(name_or_path: str = "cameo") -> Conventions:
+    """A shipped conventions set by name ("cameo", "plover-gsr", "petrarch2") or a YAML file.
+
+    Raises:
+        ConventionsError: unknown name, key or value.
+    """
+    if Path(name_or_path).is_file():
+        doc, source = _read_yaml(name_or_path)
+    elif name_or_path in conventions_names():
+        doc, source = _read_yaml(f"conventions/{name_or_path}.yaml")
+    else:
+        raise ConventionsError(f"unknown conventions {name_or_path!r}: use one of {conventions_names()} or a file")
+    unknown = set(doc) - {"future_recode", "joint_compound", "actor_rewrites"}
+    if unknown:
+        raise ConventionsError(f"{source}: unknown keys {sorted(unknown)}")
+    joint = doc.get("joint_compound", "pairs")
+    if joint not in ("pairs", "separate"):
+        raise ConventionsError(f"{source}: joint_compound must be pairs or separate, not {joint!r}")
+    rewrites = []
+    for rule in doc.get("actor_rewrites") or []:
+        kind = "code" if "code" in rule else "prefix" if "prefix" in rule else None
+        if kind is None or "to" not in rule:
+            raise ConventionsError(f"{source}: an actor rewrite needs code or prefix, and to: {rule}")
+        rewrites.append((kind, str(rule[kind]), str(rule["to"])))
+    return Conventions(Path(source).stem, bool(doc.get("future_recode", True)), joint, tuple(rewrites))
+

@@ -37,6 +37,12 @@ def _own_markers(verb, words: StatusWords):
     return aux, neg, mark
 
 
+def _subjunctive(verb) -> bool:
+    """A demanded act: a bare verb with its own subject ("that Peru withdraw") or with should/must."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VB" and not aux) or any(a in ("should", "must", "be") for a in aux)
+
+
 def determine_status(trigger, words: StatusWords) -> Status:
     """Walk from the trigger up its clause chain, collecting what modifies whether it happened."""
     aux, neg, mark = _own_markers(trigger, words)
@@ -77,7 +83,8 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("hypothetical", f"alleged by '{head.head.text}'")
         if link == "acl" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words.negating_heads:
             return Status("negated", f"'{head.head.text}' stopped the '{head.text}'")
-        if link == "ccomp" and lemma in words.directive_heads:  # "demanded that Peru withdraw"
+        if link == "ccomp" and lemma in words.directive_heads and _subjunctive(node):
+            # "demanded that Peru withdraw"; not "a court was told (that) soldiers beat detainees"
             return Status("hypothetical", f"'{head.text}' demands it; it has not happened")
         if link == "ccomp" and lemma in words.desire_heads and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):  # "wants Putin to attack"

@@ -25,3 +25,36 @@ def test_api_events_frame_has_one_row_per_event():
     frame = eventwire.events_frame(article)
     assert len(frame) == len(article.events)
     assert {"source_code", "target_code", "code", "status", "date", "evidence"} <= set(frame.columns)
+
+
+def _pairs(article):
+    return {(e.source.code, e.target.code if e.target else None, e.code) for e in article.events}
+
+
+def test_conventions_change_how_events_are_written_not_what_is_read():
+    import eventwire
+
+    text = "Chile and Peru signed a trade agreement on Monday, and the United Nations will send food aid to Bolivia."
+    cameo = _pairs(eventwire.extract(text, published="2023-06-01"))
+    plover = _pairs(eventwire.extract(text, published="2023-06-01", conventions="plover-gsr"))
+    petrarch = _pairs(eventwire.extract(text, published="2023-06-01", conventions="petrarch2"))
+    assert {("CHL", "PER", "057"), ("PER", "CHL", "057")} <= cameo
+    assert {("CHL", None, "057"), ("PER", None, "057")} <= plover  # a compound subject coded one by one
+    assert not any(s.startswith("IGO") and s != "IGO" for s, _, _ in plover)  # every IGO written "IGO"
+    assert any(c.startswith("03") for s, _, c in cameo if s == "IGOUNO")  # "will send" is intent (CAMEO)
+    assert any(c.startswith("07") for s, _, c in petrarch if s == "IGOUNO")  # the act's own code (07)
+
+
+def test_conventions_unknown_name_is_a_usage_error_and_a_file_works(tmp_path):
+    bad = CliRunner().invoke(cli, ["extract", "-", "--conventions", "gdelt"], input="Peru met Chile.")
+    assert bad.exit_code == 2 and "unknown conventions" in bad.output
+    own = tmp_path / "mine.yaml"
+    own.write_text("future_recode: true\njoint_compound: separate\nactor_rewrites:\n  - {code: PER, to: PERU}\n")
+    story = tmp_path / "story.txt"
+    story.write_text("Peru condemned Chile on Monday.\n")
+    ok = CliRunner().invoke(cli, ["extract", str(story), "--conventions", str(own), "--published", "2023-06-01"])
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout)["events"][0]["source"]["code"] == "PERU"
+    typo = tmp_path / "typo.yaml"
+    typo.write_text("joint_compund: separate\n")
+    assert CliRunner().invoke(cli, ["extract", str(story), "--conventions", str(typo)]).exit_code == 2

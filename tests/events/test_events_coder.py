@@ -482,3 +482,16 @@ def test_events_expelling_inspectors_is_166():
     art = make_article("Iraq expelled United Nations weapons inspectors in December.",
                        {"Iraq": "IRQ", "United Nations weapons inspectors": "IGOUNO"})
     assert ("IRQ", "IGOUNO", "1662", "actual") in coded(art)
+
+
+def test_events_reported_to_a_court_is_not_a_demand_but_a_demanded_act_is():
+    told = make_article("Police officers beat protesters in custody, a court was told on Monday.",
+                        {"Police officers": "KENCOP", "protesters": "KENCVL"})
+    assert ("KENCOP", "KENCVL", "182", "actual") in coded(told)
+    demanded = make_article("Egypt demanded that Israel withdraw its troops from the crossing.", {"Egypt": "EGY", "Israel": "ISR"})
+    assert not any(s == "ISR" and st == "actual" for s, _, _, st in coded(demanded))
+
+
+def test_events_up_to_a_number_is_still_the_object():
+    art = make_article("Gunmen kidnapped up to 30 Nigerian pupils from a school.", {"Gunmen": "NGAREB", "Nigerian pupils": "NGAEDU"})
+    assert ("NGAREB", "NGAEDU", "181", "actual") in coded(art)

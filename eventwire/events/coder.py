@@ -375,14 +375,16 @@ def _same_side(src: ActorMention, tgt: ActorMention, root: str = "") -> bool:
         (src.sector or "GOV") == "GOV" and (tgt.sector or "GOV") == "GOV")
 
 
-def _recode(code: str, status: Status, words: StatusWords, future_recode: bool = True) -> tuple[str, str]:
+def _recode(code: str, status: Status, words: StatusWords,
+            conventions: Conventions = Conventions("cameo")) -> tuple[str, str]:
     """Future and threatened acts take the CAMEO 'intent' or 'threaten' code (status.yaml);
     with future_recode off (conventions) an intended act keeps its own code."""
     if code.startswith("13"):
         return code, "threatened"
     if code.startswith("03") and status.value == "actual":
         return code, "intended"  # 03x codes are expressions of intent by definition
-    if status.agreed and status.value == "actual" and any(code.startswith(c) for c in words.agreed_pending):
+    if status.agreed and status.value == "actual" and (conventions.agreed_acts == "intent" or any(
+            code.startswith(c) for c in words.agreed_pending)):
         status = Status("intended", status.why or "agreed to", True)  # a meeting agreed on is still to come
     if status.refusal and status.value == "negated":
         for n in (4, 3, 2):  # "said it would not provide support": a refusal, coded as a rejection (12x)
@@ -390,7 +392,7 @@ def _recode(code: str, status: Status, words: StatusWords, future_recode: bool =
                 return words.refusal_codes[code[:n]], "actual"
     if status.value not in ("intended", "threatened") and not status.future:
         return code, status.value
-    if not future_recode and status.value != "threatened":
+    if not conventions.future_recode and status.value != "threatened":
         return code, "intended"
     for n in (4, 3, 2):
         rule = words.future_codes.get(code[:n])
@@ -650,7 +652,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         if not targets and not reciprocal and not pattern.no_target:
             return
         confidence = pattern.confidence - penalty
-        code, final_status = _recode(cand.code, status, words, conventions.future_recode)
+        code, final_status = _recode(cand.code, status, words, conventions)
         pairs: list[tuple[Arg, Arg | None]] = []
         if reciprocal and len(sources) > 1 and conventions.joint_compound == "separate" and not pattern.nominal:
             pairs = [(a, None) for a in sources]  # "A and B agreed": each on its own (conventions)

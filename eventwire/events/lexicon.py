@@ -225,6 +225,7 @@ class Conventions:
     name: str
     future_recode: bool = True
     joint_compound: str = "pairs"  # pairs | separate
+    agreed_acts: str = "act"  # act: "agreed to lift sanctions" is the lifting (085); intent: 0354
     actor_rewrites: tuple[tuple[str, str, str], ...] = ()  # (kind "code"|"prefix", match, replacement)
 
     def rewrite(self, code: str | None) -> str | None:
@@ -252,17 +253,20 @@ def load_conventions(name_or_path: str = "cameo") -> Conventions:
         doc, source = _read_yaml(f"conventions/{name_or_path}.yaml")
     else:
         raise ConventionsError(f"unknown conventions {name_or_path!r}: use one of {conventions_names()} or a file")
-    unknown = set(doc) - {"future_recode", "joint_compound", "actor_rewrites"}
+    unknown = set(doc) - {"future_recode", "joint_compound", "agreed_acts", "actor_rewrites"}
     if unknown:
         raise ConventionsError(f"{source}: unknown keys {sorted(unknown)}")
     joint = doc.get("joint_compound", "pairs")
     if joint not in ("pairs", "separate"):
         raise ConventionsError(f"{source}: joint_compound must be pairs or separate, not {joint!r}")
+    agreed = doc.get("agreed_acts", "act")
+    if agreed not in ("act", "intent"):
+        raise ConventionsError(f"{source}: agreed_acts must be act or intent, not {agreed!r}")
     rewrites = []
     for rule in doc.get("actor_rewrites") or []:
         kind = "code" if "code" in rule else "prefix" if "prefix" in rule else None
         if kind is None or "to" not in rule:
             raise ConventionsError(f"{source}: an actor rewrite needs code or prefix, and to: {rule}")
         rewrites.append((kind, str(rule[kind]), str(rule["to"])))
-    return Conventions(Path(source).stem, bool(doc.get("future_recode", True)), joint, tuple(rewrites))
+    return Conventions(Path(source).stem, bool(doc.get("future_recode", True)), joint, agreed, tuple(rewrites))
 

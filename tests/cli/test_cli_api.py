@@ -58,3 +58,14 @@ def test_conventions_unknown_name_is_a_usage_error_and_a_file_works(tmp_path):
     typo = tmp_path / "typo.yaml"
     typo.write_text("joint_compund: separate\n")
     assert CliRunner().invoke(cli, ["extract", str(story), "--conventions", str(typo)]).exit_code == 2
+
+
+def test_conventions_agreed_acts_as_intent():
+    import eventwire
+
+    text = "Canada agreed to lift sanctions on Cuba on Monday."
+    act = _pairs(eventwire.extract(text, published="2023-06-01"))
+    intent = _pairs(eventwire.extract(text, published="2023-06-01", conventions="plover-gsr"))
+    assert ("CAN", "CUB", "085") in act
+    assert ("CAN", "CUB", "0354") in intent
+

@@ -314,11 +314,15 @@ def write_report(shared: Path, out: Path) -> str:
         r = evaluate_article(seed, shared / "corpus" / "ukraine-talks-2022-01-31.txt")
         e = r["events_loose"]
         rows.append(("seed article (18 core events)", e, r["quotes"], r["dates"], "—", r["actor_codes"]))
-    for name in ("dev.jsonl", "peer/petr2-gsr-afp.jsonl", "peer/plover-gsr.jsonl"):
+    # each peer set again with its own annotation conventions (data/events/conventions/)
+    runs = (("dev.jsonl", "cameo"), ("peer/petr2-gsr-afp.jsonl", "cameo"), ("peer/petr2-gsr-afp.jsonl", "petrarch2"),
+            ("peer/plover-gsr.jsonl", "cameo"), ("peer/plover-gsr.jsonl", "plover-gsr"))
+    for name, conventions in runs:
         path = gold_dir / name
         if path.exists():
-            r = evaluate_sentences(path)
-            rows.append((name, r["events_loose"], r["quotes"], r["dates"], PETRARCH2.get(Path(name).name, "—"),
+            r = evaluate_sentences(path, Settings(conventions=conventions))
+            label = name if conventions == "cameo" else f"{name} with `--conventions {conventions}`"
+            rows.append((label, r["events_loose"], r["quotes"], r["dates"], PETRARCH2.get(Path(name).name, "—"),
                          r["actor_codes"]))
     lines = ["| gold set | events P | R | F1 (loose) | quotes found | attribution | dates "
              "| source right: country / code | target right: country / code | PETRARCH2 |",
@@ -336,7 +340,10 @@ def write_report(shared: Path, out: Path) -> str:
                    "and negated events not counted. PLOVER rows compare the PLOVER type. The actor columns "
                    "take every gold event whose type was found in the same record (an accepted root) and "
                    "ask whether the best such prediction has the right source and target, at country "
-                   f"level and as a full code with its sector.\n\n{table}\n", encoding="utf-8")
+                   "level and as a full code with its sector. Rows marked `--conventions` write the same "
+                   "reading down with that gold set's own annotation conventions "
+                   "(eventwire/data/events/conventions/); every other row uses the default, the CAMEO "
+                   f"manual's.\n\n{table}\n", encoding="utf-8")
     return table
 
 

@@ -392,12 +392,12 @@ def _recode(code: str, status: Status, words: StatusWords,
                 return words.refusal_codes[code[:n]], "actual"
     if status.value not in ("intended", "threatened") and not status.future:
         return code, status.value
-    if not conventions.future_recode and status.value != "threatened":
-        return code, "intended"
     for n in (4, 3, 2):
         rule = words.future_codes.get(code[:n])
         if rule:
             new_code, new_status = rule
+            if new_status == "intended" and not conventions.future_recode:
+                return code, "intended"  # conventions: a cooperative act to come keeps its own code
             if status.value == "threatened" and new_status == "intended":
                 return new_code or code, "intended"
             return (new_code or code), new_status

@@ -244,6 +244,15 @@ def _kind(unit: Unit) -> str:
     return unit.kind
 
 
+def _portfolio_of(doc, last: Unit, unit: Unit, gap: list[str]) -> bool:
+    """A portfolio between an office and its country, as translated text writes it:
+    "of foreign affairs of", "of health of the"."""
+    if len(gap) < 3 or gap[0] != "of" or not (gap[-1] == "of" or gap[-2:] == ["of", "the"]):
+        return False
+    middle = doc[last.end + 1:unit.start - (2 if gap[-1] == "the" else 1)]
+    return 0 < len(middle) <= 3 and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ") for t in middle)
+
+
 def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
     """How `unit` attaches to the phrase `group`, or None when it starts a new phrase."""
     last = group[-1]
@@ -262,6 +271,8 @@ def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
         return "adjacent"
     if gap in (["of"], ["of", "the"]) and kinds & {"role", "org"} and new in ("country", "org", "role"):
         return "of"
+    if _portfolio_of(doc, last, unit, gap) and kinds & {"role", "org"} and new == "country":
+        return "of"  # "the minister of foreign affairs of Turkey", "ministry of health of Gaza"
     if gap in (["in"], ["from"]) and kinds == {"role"} and new == "country":
         if gap == ["from"] and any(u.role.sector == "MIL" for u in group if u.role):
             return None  # "withdrew forces from Panama": a place left, not the forces' country

@@ -111,3 +111,13 @@ def test_actors_misspelt_country_one_edit_away():
     got = codes(art)
     assert got["Ethopia"] == "ETH"
     assert "Columbia" not in got and "officials in Columbia" not in got
+
+
+def test_actors_translated_office_with_portfolio_takes_its_country():
+    import eventwire
+
+    art = eventwire.extract("The minister of foreign affairs of Turkey condemned the attack in Stockholm.",
+                            published="2023-01-22")
+    codes = {m.text: m.code for m in art.actors}
+    assert codes.get("minister of foreign affairs of Turkey") == "TURGOV"
+    assert "minister" not in codes  # not a bare role taking Sweden from the place

@@ -495,3 +495,17 @@ def test_events_reported_to_a_court_is_not_a_demand_but_a_demanded_act_is():
 def test_events_up_to_a_number_is_still_the_object():
     art = make_article("Gunmen kidnapped up to 30 Nigerian pupils from a school.", {"Gunmen": "NGAREB", "Nigerian pupils": "NGAEDU"})
     assert ("NGAREB", "NGAEDU", "181", "actual") in coded(art)
+
+
+def test_events_carried_out_exercises_and_troops_entering_a_town():
+    art = make_article("Russia carried out naval exercises near Japan on Friday.", {"Russia": "RUS", "Japan": "JPN"})
+    assert ("RUS", "JPN", "150", "actual") in coded(art)
+    enter = make_article("Turkish troops entered the Syrian town of Afrin.", {"Turkish troops": "TURMIL", "Syrian": "SYR"})
+    assert ("TURMIL", "SYR", "192", "actual") in coded(enter)
+
+
+def test_events_state_bombing_is_aerial_and_a_bomber_is_183():
+    state = make_article("Saudi Arabia bombed Yemen overnight.", {"Saudi Arabia": "SAU", "Yemen": "YEM"})
+    assert ("SAU", "YEM", "195", "actual") in coded(state)
+    bomber = make_article("A suicide bomber blew himself up at a Kabul mosque.", {"suicide bomber": "AFGREB", "Kabul": "AFG"})
+    assert any(c == "183" for _, _, c, _ in coded(bomber))

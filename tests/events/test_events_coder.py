@@ -509,3 +509,10 @@ def test_events_state_bombing_is_aerial_and_a_bomber_is_183():
     assert ("SAU", "YEM", "195", "actual") in coded(state)
     bomber = make_article("A suicide bomber blew himself up at a Kabul mosque.", {"suicide bomber": "AFGREB", "Kabul": "AFG"})
     assert any(c == "183" for _, _, c, _ in coded(bomber))
+
+
+def test_events_denying_involvement_is_016_and_sending_police_abroad_is_peacekeeping():
+    deny = make_article("Rwanda denied any involvement in the attack.", {"Rwanda": "RWA"})
+    assert ("RWA", None, "016", "actual") in coded(deny)
+    police = make_article("Benin will send police officers to Haiti.", {"Benin": "BEN", "Haiti": "HTI"})
+    assert ("BEN", "HTI", "0334", "intended") in coded(police)

@@ -76,6 +76,17 @@ def resolve_descriptions(article: Article) -> None:
                     if ante is not None:
                         mentions[owner] = _refer(m, ante, rule, article.text, m.start, m.end, m.text)
                 continue
+            head_start = para.start + tok.head.idx
+            head_owner = next((i for s, e, i in covered if s <= head_start < e), None)
+            if head_owner is not None and tok.is_title and tok.dep_ in ("compound", "amod") and \
+                    mentions[head_owner].role == "role" and tok.i < tok.head.i:
+                # "Alliance officials" where the role mention is "officials" alone: the modifier owns it
+                ante = _antecedent(rule, earlier)
+                if ante is not None:
+                    m = mentions[head_owner]
+                    mentions[head_owner] = _refer(m, ante, rule, article.text, start, m.end,
+                                                  article.text[start:m.end])
+                continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 continue
             ante = _antecedent(rule, earlier)

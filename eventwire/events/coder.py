@@ -520,9 +520,15 @@ def _event_noun_target(cand: Candidate, index: ActorIndex, sources: list[Arg], e
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "relcl":  # "a decision Moscow dismissed"
         objs.append(verb.head)
-    if not any(o.lemma_.lower() in GRAMMAR.event_nouns for o in objs):
+    nouns = [o.lemma_.lower() for o in objs if o.lemma_.lower() in GRAMMAR.event_nouns]
+    if not nouns:
         return []
+    roots = GRAMMAR.event_noun_roots.get(nouns[0])  # "the request" names the last appeal, if any
+    if roots and not any(ev.code[:2] in roots for ev in earlier):
+        roots = None
     for ev in reversed(earlier):
+        if roots and ev.code[:2] not in roots:
+            continue
         if ev.status in ("actual", "intended", "threatened") and ev.trigger[0] < index.offset + verb.idx:
             doer = _mention_for_code(ev.source.text, ev.source.code, ev.trigger)
             party = _mention_for_code(ev.target.text, ev.target.code, ev.trigger) if ev.target else None

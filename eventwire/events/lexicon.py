@@ -205,13 +205,16 @@ class GrammarWords:
     state_sectors: frozenset[str]
     event_nouns: frozenset[str]
     agentless_nouns: frozenset[str]
+    event_noun_roots: dict  # noun -> CAMEO roots of the act it names
 
 
 @lru_cache(maxsize=1)
 def load_grammar_words() -> GrammarWords:
     doc, _ = _read_yaml("grammar.yaml")
-    return GrammarWords(**{k: frozenset(str(w).lower() if k != "state_sectors" else str(w) for w in doc[k])
-                           for k in GrammarWords.__dataclass_fields__})
+    lists = {k: frozenset(str(w).lower() if k != "state_sectors" else str(w) for w in doc[k])
+             for k in GrammarWords.__dataclass_fields__ if k != "event_noun_roots"}
+    roots = {str(k).lower(): tuple(str(r) for r in v) for k, v in (doc.get("event_noun_roots") or {}).items()}
+    return GrammarWords(event_noun_roots=roots, **lists)
 
 
 class ConventionsError(ValueError):

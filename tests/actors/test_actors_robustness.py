@@ -121,3 +121,12 @@ def test_actors_translated_office_with_portfolio_takes_its_country():
     codes = {m.text: m.code for m in art.actors}
     assert codes.get("minister of foreign affairs of Turkey") == "TURGOV"
     assert "minister" not in codes  # not a bare role taking Sweden from the place
+
+
+def test_actors_capitalised_description_modifier_owns_a_bare_role():
+    import eventwire
+
+    art = eventwire.extract("Finland asked NATO for more jets. Alliance officials declined the request.",
+                            published="2023-03-01")
+    codes = {m.text: m.code for m in art.actors}
+    assert codes.get("Alliance officials") == "NATO"

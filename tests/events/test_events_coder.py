@@ -516,3 +516,11 @@ def test_events_denying_involvement_is_016_and_sending_police_abroad_is_peacekee
     assert ("RWA", None, "016", "actual") in coded(deny)
     police = make_article("Benin will send police officers to Haiti.", {"Benin": "BEN", "Haiti": "HTI"})
     assert ("BEN", "HTI", "0334", "intended") in coded(police)
+
+
+def test_events_rejected_request_points_back_to_the_appeal_not_the_last_act():
+    art = make_article("Moldova asked Romania for gas supplies as Russian strikes hit the grid. "
+                       "Bucharest turned down the request on Friday.",
+                       {"Moldova": "MDA", "Romania": "ROU", "Russian": "RUS", "Bucharest": "ROU"})
+    got = roots(coded(art))
+    assert ("ROU", "MDA", "12", "actual") in got and not any(s == "ROU" and t == "RUS" for s, t, _, _ in got)

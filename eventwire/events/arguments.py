@@ -131,6 +131,17 @@ def misattached_conj(verb) -> bool:
             and not any(c.dep_ in SUBJECTS for c in verb.children) and head.head.pos_ in ("VERB", "AUX"))
 
 
+def misparsed_finite(verb) -> bool:
+    """A finite past verb the parser made a modifier of its own object: in "Myanmar's military seized
+    power", "seized" hangs on "power" as an adjective and the sentence has no verb."""
+    return verb.tag_ == "VBD" and verb.dep_ in ("amod", "compound") and verb.head.i > verb.i and \
+        verb.head.pos_ in ("NOUN", "PROPN")
+
+
+def misparsed_verb_of(noun):
+    return next((c for c in noun.children if misparsed_finite(c)), None)
+
+
 def subject_token(verb, depth: int = 0):
     """The token that names the doer of `verb`, following control and coordination. Returns (token, path)."""
     if depth > 5:
@@ -155,6 +166,14 @@ def subject_token(verb, depth: int = 0):
                 if child.dep_ in SUBJECTS:
                     return child, "nsubj of the auxiliary"
     head = verb.head
+    if misparsed_finite(verb):
+        left = [c for c in head.children if c.i < verb.i and c.dep_ in ("poss", "amod", "compound", "nmod", "nsubj")]
+        return (left[0], "subject before a misparsed verb") if left else (None, "")
+    if head.i == verb.i and verb.pos_ not in ("NOUN", "PROPN"):
+        return None, ""
+    if verb.dep_ in ("advcl", "conj") and head.pos_ in ("NOUN", "PROPN") and misparsed_verb_of(head) is not None:
+        tok, path = subject_token(misparsed_verb_of(head), depth + 1)  # "..., detaining X" on that sentence
+        return tok, f"{verb.dep_}<{path}"
     if head.i == verb.i:
         return None, ""
     if misattached_conj(verb):

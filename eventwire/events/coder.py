@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import ActorMention, ActorRef, Article, Event
 from ..quotes import quote_covering
 from .arguments import (TIME_ENTITIES, ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal,
-                        passive_patient, prep_objects, quantity_objects, subject_token)
+                        misparsed_finite, passive_patient, prep_objects, quantity_objects, subject_token)
 from .lexicon import (Conventions, Pattern, StatusWords, load_cameo, load_conventions, load_grammar_words,
                       load_patterns, load_status_words)
 from .status import Status, determine_status
@@ -52,6 +52,8 @@ def _object_tokens(verb, pattern: Pattern):
     if patient is not None:
         objs.append(patient)
     objs += quantity_objects(verb)
+    if misparsed_finite(verb):
+        objs.append(verb.head)  # "seized power": the noun the verb was hung on is its object
     expanded = []
     for o in objs:
         expanded.append(o)
@@ -228,7 +230,7 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
     for where in cand.pattern.target:
         found: list[Arg] = []
         if where == "dobj":
-            quantities = quantity_objects(verb)
+            quantities = quantity_objects(verb) + ([verb.head] if misparsed_finite(verb) else [])
             for child in [*verb.children, *quantities]:
                 # an object the parser took for an adverbial ("met Blinken on Friday": npadvmod)
                 misparsed = (child.dep_ == "npadvmod" and child.i == verb.i + 1 and child.pos_ == "PROPN"
@@ -414,10 +416,11 @@ def _mention_for_code(text: str, code: str | None, span: tuple[int, int]) -> Act
 
 def _default_targets(sources: list[Arg], sector: str) -> list[Arg]:
     out = []
+    own = None if sector == "country" else sector  # "country": the state as a whole (a state of emergency)
     for a in sources:
-        if a.mention.country and a.mention.sector != sector:
-            code = a.mention.country + sector
-            out.append(Arg(ActorMention(a.mention.country, a.mention.country, code, a.mention.country, sector,
+        if a.mention.country and (own is None or a.mention.sector != own):
+            code = a.mention.country + (own or "")
+            out.append(Arg(ActorMention(a.mention.country, a.mention.country, code, a.mention.country, own,
                                         "default", a.mention.start, a.mention.end), "default target"))
     return out[:1]
 
@@ -672,8 +675,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             pairs = [(s, None) for s in sources]
         info = table.get(code)
         for src, tgt in pairs:
-            if tgt is not None and _same_side(src.mention, tgt.mention, code[:2]):
-                continue
+            if tgt is not None and tgt.how != "default target" and _same_side(src.mention, tgt.mention, code[:2]):
+                continue  # (a default target is the source's own country on purpose)
             evidence = (f"pattern {pattern.id} ({pattern.source_file}): " + ", ".join(cand.why)
                         + f"; source '{src.mention.text}' via {src.how or src_how}"
                         + (f"; target '{tgt.mention.text}' via {tgt.how or tgt_how}" if tgt else "; no target")

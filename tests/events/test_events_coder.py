@@ -524,3 +524,15 @@ def test_events_rejected_request_points_back_to_the_appeal_not_the_last_act():
                        {"Moldova": "MDA", "Romania": "ROU", "Russian": "RUS", "Bucharest": "ROU"})
     got = roots(coded(art))
     assert ("ROU", "MDA", "12", "actual") in got and not any(s == "ROU" and t == "RUS" for s, t, _, _ in got)
+
+
+def test_events_finite_verb_misparsed_as_modifier_keeps_its_subject():
+    art = make_article("Guinea's army seized power on Sunday, arresting President Alpha Conde.",
+                       {"Guinea's army": "GINMIL", "President Alpha Conde": "GINGOV"})
+    assert ("GINMIL", "GINGOV", "173", "actual") in coded(art)
+
+
+def test_events_state_of_emergency_targets_the_country():
+    art = make_article("The Ecuadorian government declared a state of emergency on Monday.",
+                       {"The Ecuadorian government": "ECUGOV"})
+    assert ("ECUGOV", "ECU", "172", "actual") in coded(art)

@@ -164,6 +164,9 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
     if subj is not None and subj.lemma_.lower() in GRAMMAR.agentless_nouns:
         return [], "agentless"  # "killed by the crash", "a fire destroyed": nobody did it
     args = actors_for_token(subj, index, path) if subj is not None else []
+    if not args and path == "passive-without-agent" and cand.pattern.implied_source_sector:
+        return _implied_doers(verb, index, cand.pattern.implied_source_sector), "implied by the passive"
+
     if not args and subj is not None and subj.lower_ in GRAMMAR.first_person:
         args = _speaker_of(subj, index)
         path = "first person inside a quote -> its speaker" if args else path
@@ -181,6 +184,23 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
                 args = actors_for_token(gsubj, index, f"acl<{gpath}")
                 path = f"acl<{gpath}"
     return args, path
+
+
+def _implied_doers(verb, index: ActorIndex, sector: str) -> list[Arg]:
+    """"A suspect was detained at the scene": no agent, but only the state detains; the doer is the
+    patient's country with the pattern's sector (police)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []  # a participle ("a mayor jailed a year ago") is background; its jailer may be anyone
+    patient = passive_patient(verb)
+    out = []
+    for a in actors_for_token(patient, index, "passive subject") if patient is not None else []:
+        if a.mention.country and a.mention.sector != sector:
+            code = a.mention.country + sector
+            at = index.offset + verb.idx  # the verb's span: the patient stays free to be the target
+            out.append(Arg(ActorMention(a.mention.country, a.mention.country, code, a.mention.country, sector,
+                                        "implied", at, at + len(verb.text)),
+                           f"implied doer of a passive '{verb.text}' ({a.mention.country} {sector})"))
+    return out[:1]
 
 
 def _speaker_of(pron, index: ActorIndex) -> list[Arg]:

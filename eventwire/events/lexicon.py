@@ -71,6 +71,7 @@ class Pattern:
     complement_aux: frozenset[str] | None = None  # a reported clause with this modal ("said Iran must ...")
     source_in_object: bool = False  # the doer modifies the object noun ("killed in Israeli shelling")
     mutual: bool = False  # a joint act: "A met B" is also B meeting A
+    implied_source_sector: str | None = None  # "a suspect was detained": the patient's country + COP
     confidence: float = 0.85
     source_file: str = "patterns.yaml"
 

@@ -536,3 +536,15 @@ def test_events_state_of_emergency_targets_the_country():
     art = make_article("The Ecuadorian government declared a state of emergency on Monday.",
                        {"The Ecuadorian government": "ECUGOV"})
     assert ("ECUGOV", "ECU", "172", "actual") in coded(art)
+
+
+def test_events_passive_arrest_without_agent_implies_police_and_bare_arrests_target_civilians():
+    art = make_article("Two Georgian activists were detained in Tbilisi on Friday.", {"Georgian activists": "GEOCVL"})
+    assert ("GEOCOP", "GEOCVL", "173", "actual") in coded(art)
+    dozens = make_article("Belarusian police detained dozens at the rally.", {"Belarusian police": "BLRCOP"})
+    assert ("BLRCOP", "BLRCVL", "173", "actual") in coded(dozens)
+    background = make_article("Israel freed the mayor, a Hamas member jailed last year.",
+                               {"Israel": "ISR", "the mayor": "PSEGOV", "Hamas member": "PSEREB"})
+    assert not any(s.endswith("COP") for s, _, _, _ in coded(background))
+    impeached = make_article("The Peruvian president was impeached on Thursday.", {"The Peruvian president": "PERGOV"})
+    assert not any(s.endswith("COP") for s, _, _, _ in coded(impeached))

@@ -548,3 +548,10 @@ def test_events_passive_arrest_without_agent_implies_police_and_bare_arrests_tar
     assert not any(s.endswith("COP") for s, _, _, _ in coded(background))
     impeached = make_article("The Peruvian president was impeached on Thursday.", {"The Peruvian president": "PERGOV"})
     assert not any(s.endswith("COP") for s, _, _, _ in coded(impeached))
+
+
+def test_events_delivering_tanks_is_military_aid_sending_them_to_a_border_is_posture():
+    aid = make_article("Poland delivered tanks to Ukraine on Friday.", {"Poland": "POL", "Ukraine": "UKR"})
+    assert ("POL", "UKR", "072", "actual") in coded(aid)
+    posture = make_article("Russia sent tanks to the border with Finland.", {"Russia": "RUS", "Finland": "FIN"})
+    assert not any(c.startswith("07") for _, _, c, _ in coded(posture))

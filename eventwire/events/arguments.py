@@ -187,6 +187,8 @@ def subject_token(verb, depth: int = 0):
             for child in head.children:
                 if child.dep_ in ("dobj", "dative"):
                     return child, "object-control"
+            for _, pobj in prep_objects(head, {"on", "upon"}):  # "called on Israel to release"
+                return pobj, "object-control ('on')"
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child, "xcomp-subject"

@@ -555,3 +555,12 @@ def test_events_delivering_tanks_is_military_aid_sending_them_to_a_border_is_pos
     assert ("POL", "UKR", "072", "actual") in coded(aid)
     posture = make_article("Russia sent tanks to the border with Finland.", {"Russia": "RUS", "Finland": "FIN"})
     assert not any(c.startswith("07") for _, _, c, _ in coded(posture))
+
+
+def test_events_called_on_x_to_act_makes_x_the_doer_and_expelling_a_peacekeeping_mission_is_1661():
+    art = make_article("Qatar called on Israel to release the prisoners.", {"Qatar": "QAT", "Israel": "ISR", "the prisoners": "PSECVL"})
+    got = coded(art)
+    assert ("QAT", "ISR", "020", "actual") in got
+    assert ("ISR", "PSECVL", "084", "hypothetical") in got
+    mission = make_article("The junta expelled the UN peacekeeping mission.", {"The junta": "MLIMIL", "UN peacekeeping mission": "IGOUNO"})
+    assert ("MLIMIL", "IGOUNO", "1661", "actual") in coded(mission)

@@ -166,7 +166,6 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
     args = actors_for_token(subj, index, path) if subj is not None else []
     if not args and path == "passive-without-agent" and cand.pattern.implied_source_sector:
         return _implied_doers(verb, index, cand.pattern.implied_source_sector), "implied by the passive"
-
     if not args and subj is not None and subj.lower_ in GRAMMAR.first_person:
         args = _speaker_of(subj, index)
         path = "first person inside a quote -> its speaker" if args else path
@@ -193,14 +192,17 @@ def _implied_doers(verb, index: ActorIndex, sector: str) -> list[Arg]:
         return []  # a participle ("a mayor jailed a year ago") is background; its jailer may be anyone
     patient = passive_patient(verb)
     out = []
+    at = index.offset + verb.idx  # the verb's span: the patient stays free to be the target
     for a in actors_for_token(patient, index, "passive subject") if patient is not None else []:
         if a.mention.country and a.mention.sector != sector:
-            code = a.mention.country + sector
-            at = index.offset + verb.idx  # the verb's span: the patient stays free to be the target
-            out.append(Arg(ActorMention(a.mention.country, a.mention.country, code, a.mention.country, sector,
-                                        "implied", at, at + len(verb.text)),
+            out.append(Arg(_state_actor(a.mention.country, sector, (at, at + len(verb.text)), "implied"),
                            f"implied doer of a passive '{verb.text}' ({a.mention.country} {sector})"))
     return out[:1]
+
+
+def _state_actor(country: str, sector: str | None, span: tuple[int, int], role: str) -> ActorMention:
+    """A country (with a sector) standing for an actor the text implies but does not name."""
+    return ActorMention(country, country, country + (sector or ""), country, sector, role, *span)
 
 
 def _speaker_of(pron, index: ActorIndex) -> list[Arg]:
@@ -439,9 +441,8 @@ def _default_targets(sources: list[Arg], sector: str) -> list[Arg]:
     own = None if sector == "country" else sector  # "country": the state as a whole (a state of emergency)
     for a in sources:
         if a.mention.country and (own is None or a.mention.sector != own):
-            code = a.mention.country + (own or "")
-            out.append(Arg(ActorMention(a.mention.country, a.mention.country, code, a.mention.country, own,
-                                        "default", a.mention.start, a.mention.end), "default target"))
+            out.append(Arg(_state_actor(a.mention.country, own, (a.mention.start, a.mention.end), "default"),
+                           "default target"))
     return out[:1]
 
 

@@ -138,6 +138,14 @@ def misparsed_finite(verb) -> bool:
         verb.head.pos_ in ("NOUN", "PROPN")
 
 
+def misparsed_participle(verb) -> bool:
+    """A participle clause after a comma that the parser made an adjective of its object: in
+    "Western leaders are taking a two-pronged approach, increasing military aid to Ukraine",
+    "increasing" hangs on "aid" as an amod; a real adjective ("rising tensions") follows no comma."""
+    return verb.tag_ == "VBG" and verb.dep_ == "amod" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and \
+        verb.head.i > verb.i and verb.head.head.pos_ in ("VERB", "AUX")
+
+
 def misparsed_verb_of(noun):
     return next((c for c in noun.children if misparsed_finite(c)), None)
 
@@ -169,6 +177,9 @@ def subject_token(verb, depth: int = 0):
     if misparsed_finite(verb):
         left = [c for c in head.children if c.i < verb.i and c.dep_ in ("poss", "amod", "compound", "nmod", "nsubj")]
         return (left[0], "subject before a misparsed verb") if left else (None, "")
+    if misparsed_participle(verb):
+        tok, path = subject_token(head.head, depth + 1)
+        return tok, f"participle<{path}"
     if head.i == verb.i and verb.pos_ not in ("NOUN", "PROPN"):
         return None, ""
     if verb.dep_ in ("advcl", "conj") and head.pos_ in ("NOUN", "PROPN") and misparsed_verb_of(head) is not None:

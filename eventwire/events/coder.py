@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from ..model import ActorMention, ActorRef, Article, Event
 from ..quotes import quote_covering
 from .arguments import (TIME_ENTITIES, ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal,
-                        misparsed_finite, passive_patient, prep_objects, quantity_objects, subject_token)
+                        misparsed_finite, misparsed_participle, passive_patient, prep_objects, quantity_objects,
+                        subject_token)
 from .lexicon import (Conventions, Pattern, StatusWords, load_cameo, load_conventions, load_grammar_words,
                       load_patterns, load_status_words)
 from .status import Status, determine_status
@@ -52,7 +53,7 @@ def _object_tokens(verb, pattern: Pattern):
     if patient is not None:
         objs.append(patient)
     objs += quantity_objects(verb)
-    if misparsed_finite(verb):
+    if misparsed_finite(verb) or misparsed_participle(verb):
         objs.append(verb.head)  # "seized power": the noun the verb was hung on is its object
     expanded = []
     for o in objs:
@@ -252,7 +253,8 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
     for where in cand.pattern.target:
         found: list[Arg] = []
         if where == "dobj":
-            quantities = quantity_objects(verb) + ([verb.head] if misparsed_finite(verb) else [])
+            quantities = quantity_objects(verb) + (
+                [verb.head] if misparsed_finite(verb) or misparsed_participle(verb) else [])
             for child in [*verb.children, *quantities]:
                 # an object the parser took for an adverbial ("met Blinken on Friday": npadvmod)
                 misparsed = (child.dep_ == "npadvmod" and child.i == verb.i + 1 and child.pos_ == "PROPN"

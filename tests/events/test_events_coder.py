@@ -564,3 +564,11 @@ def test_events_called_on_x_to_act_makes_x_the_doer_and_expelling_a_peacekeeping
     assert ("ISR", "PSECVL", "084", "hypothetical") in got
     mission = make_article("The junta expelled the UN peacekeeping mission.", {"The junta": "MLIMIL", "UN peacekeeping mission": "IGOUNO"})
     assert ("MLIMIL", "IGOUNO", "1661", "actual") in coded(mission)
+
+
+def test_events_participle_after_a_comma_misparsed_as_adjective_is_still_an_act():
+    art = make_article("Nordic governments are following a cautious line, increasing humanitarian aid to Sudan.",
+                       {"Nordic governments": "WST", "Sudan": "SDN"})
+    assert ("WST", "SDN", "073", "actual") in coded(art)
+    adjective = make_article("Increasing aid worried Sudan.", {"Sudan": "SDN"})
+    assert not any(c.startswith("07") for _, _, c, _ in coded(adjective))

@@ -572,3 +572,14 @@ def test_events_participle_after_a_comma_misparsed_as_adjective_is_still_an_act(
     assert ("WST", "SDN", "073", "actual") in coded(art)
     adjective = make_article("Increasing aid worried Sudan.", {"Sudan": "SDN"})
     assert not any(c.startswith("07") for _, _, c, _ in coded(adjective))
+
+
+def test_events_inspection_attending_a_foreign_event_and_endorsing_a_deal_with():
+    inspect = make_article("IAEA inspectors will inspect the nuclear sites in Iran.", {"IAEA inspectors": "IGOUNO", "Iran": "IRN"})
+    assert ("IGOUNO", "IRN", "09", "intended") in roots(coded(inspect))
+    attend = make_article("The Indian prime minister attended the Paris Olympics opening.",
+                          {"The Indian prime minister": "INDGOV", "Paris": "FRA"})
+    assert ("INDGOV", "FRA", "042", "actual") in coded(attend)
+    endorse = make_article("Moldovan lawmakers endorsed the trade deal with Romania.",
+                           {"Moldovan lawmakers": "MDALEG", "Romania": "ROU"})
+    assert ("MDALEG", "ROU", "051", "actual") in coded(endorse)

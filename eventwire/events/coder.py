@@ -667,7 +667,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             if len(sources) < 2:
                 return
             src_how, targets, tgt_how, reciprocal, penalty = "'between'", [], "'between'", True, 0.0
-            status = determine_status(verb.head, words) if verb.head.pos_ in ("VERB", "AUX") else Status("actual", "")
+            governor = _governing_verb(verb)  # "agreed to host a new round of talks between A and B"
+            status = determine_status(governor, words) if governor is not None else Status("actual", "")
         else:
             status = determine_status(verb, words)
             sources, src_how = _find_sources(cand, index, prev_subjects)
@@ -692,7 +693,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif targets:
             pairs = [(s, t) for s in sources for t in targets]
-            if pattern.mutual and not penalty:  # "held talks with", "killed in a clash with": both sides did it
+            # "held talks with", "killed in a clash with": both sides did it (not a host of talks "between")
+            if pattern.mutual and not penalty and tgt_how != "between":
                 pairs += [(t, s) for s, t in pairs]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
@@ -769,6 +771,18 @@ def _patterns_for(tok, patterns) -> list:
     for lemma in _lemma_guesses(tok):
         found += [p for p in patterns.get(lemma, ()) if p not in found]
     return found
+
+
+def _governing_verb(noun, steps: int = 4):
+    """The verb a noun hangs from through objects and prepositions ("host a round of talks")."""
+    node = noun
+    for _ in range(steps):
+        if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _depth(tok) -> int:

@@ -583,3 +583,11 @@ def test_events_inspection_attending_a_foreign_event_and_endorsing_a_deal_with()
     endorse = make_article("Moldovan lawmakers endorsed the trade deal with Romania.",
                            {"Moldovan lawmakers": "MDALEG", "Romania": "ROU"})
     assert ("MDALEG", "ROU", "051", "actual") in coded(endorse)
+
+
+def test_events_host_of_talks_between_two_parties_is_not_a_party_and_the_talks_are_to_come():
+    art = make_article("Qatar agreed to host a new round of talks between Kenya and Somalia.",
+                       {"Qatar": "QAT", "Kenya": "KEN", "Somalia": "SOM"})
+    got = coded(art)
+    assert not any(t == "QAT" for _, t, _, _ in got)  # no reverse event toward the host
+    assert ("KEN", "SOM", "036", "intended") in got

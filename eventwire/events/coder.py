@@ -95,6 +95,8 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         if subj is None or not (_words_of(subj) & pattern.subject_words):
             return None
         why.append(f"subject '{subj.text}'")
+    if pattern.needs_clause and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
     if pattern.complement_aux:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and any(
             a.dep_ == "aux" and a.lower_ in pattern.complement_aux for a in c.children)), None)
@@ -637,6 +639,9 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         is_verb = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT")
         if not is_verb and tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBG", "VBN", "JJ") and not (
+                misparsed_finite(tok) or misparsed_participle(tok)):
+            continue  # a participle used as an adjective: "defending champion", "a marching band"
         for pattern in _patterns_for(tok, patterns):
             if pattern.nominal == is_verb:
                 continue

@@ -69,6 +69,7 @@ class Pattern:
     recipient_subject: bool = False
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     complement_aux: frozenset[str] | None = None  # a reported clause with this modal ("said Iran must ...")
+    needs_clause: bool = False  # a reported clause is required ("admitted that ...")
     source_in_object: bool = False  # the doer modifies the object noun ("killed in Israeli shelling")
     mutual: bool = False  # a joint act: "A met B" is also B meeting A
     implied_source_sector: str | None = None  # "a suspect was detained": the patient's country + COP
@@ -79,7 +80,7 @@ class Pattern:
     def specificity(self) -> int:
         """Patterns with more conditions are tried first ("hold talks" before "hold")."""
         return sum(bool(x) for x in (self.particle, self.object, self.prep, self.subject_words,
-                                     self.object_adj, self.object_place, self.complement_aux))
+                                     self.object_adj, self.object_place, self.complement_aux, self.needs_clause))
 
 
 _LIST_KEYS = {"lemmas", "object", "object_not", "object_adj", "subject_words", "complement_aux"}
@@ -175,6 +176,7 @@ class StatusWords:
     conditional_marks: frozenset[str]
     speculative_heads: frozenset[str]
     desire_heads: frozenset[str]
+    belief_heads: frozenset[str]
     agreed_pending: tuple[str, ...]
     future_codes: dict
     refusal_codes: dict
@@ -185,7 +187,7 @@ def load_status_words() -> StatusWords:
     doc, _ = _read_yaml("status.yaml")
     lists = {k: frozenset(str(w).lower() for w in doc[k]) for k in
              ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads", "directive_heads", "allegation_heads", "claim_heads", "agreement_heads",
-              "conditional_marks", "speculative_heads", "desire_heads")}
+              "conditional_marks", "speculative_heads", "desire_heads", "belief_heads")}
     return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()},
                        refusal_codes={str(k): str(v) for k, v in doc["refusal_codes"].items()},
                        agreed_pending=tuple(str(c) for c in doc["agreed_pending"]), **lists)

@@ -77,6 +77,8 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("negated", f"negation on '{head.text}'")
         if link in ("xcomp", "conj") and any(a in words.hypothetical_aux for a in h_aux):
             return Status("hypothetical", f"modal on '{head.text}'")
+        if link in ("ccomp", "xcomp") and lemma in words.belief_heads:
+            return Status("hypothetical", f"an opinion ('{head.text}'), not an act")
         if link == "ccomp" and lemma in words.claim_heads:
             return Status("hypothetical", f"claimed by '{head.text}'", claimant=head)
         if link == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in words.allegation_heads:

@@ -591,3 +591,21 @@ def test_events_host_of_talks_between_two_parties_is_not_a_party_and_the_talks_a
     got = coded(art)
     assert not any(t == "QAT" for _, t, _, _ in got)  # no reverse event toward the host
     assert ("KEN", "SOM", "036", "intended") in got
+
+
+def test_events_everyday_senses_are_not_events():
+    sports = make_article("Argentina beat France in the final on Sunday.", {"Argentina": "ARG", "France": "FRA"})
+    assert coded(sports) == set()
+    police = make_article("Riot police beat protesters outside parliament.", {"Riot police": "GEOCOP", "protesters": "GEOCVL"})
+    assert ("GEOCOP", "GEOCVL", "182", "actual") in coded(police)
+    vote = make_article("Voters handed the president a heavy defeat.", {"Voters": "FRACVL", "the president": "FRAGOV"})
+    assert coded(vote) == set()
+    refugees = make_article("Jordan has admitted more than a million Syrian refugees.", {"Jordan": "JOR", "Syrian refugees": "SYRREF"})
+    assert not any(c in ("015", "050") for _, _, c, _ in coded(refugees))
+    band = make_article("The parade included a marching band from Ghana.", {"Ghana": "GHA"})
+    assert coded(band) == set()
+
+
+def test_events_an_opinion_about_an_act_is_not_the_act():
+    art = make_article("Analysts think Iran will attack Israel soon.", {"Iran": "IRN", "Israel": "ISR"})
+    assert all(st == "hypothetical" for *_, st in coded(art))

@@ -89,6 +89,8 @@ def resolve_descriptions(article: Article) -> None:
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 continue
+            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+                continue  # "the Gush Etzion settlement bloc" names a thing of its own
             ante = _antecedent(rule, earlier)
             if ante is None:
                 continue

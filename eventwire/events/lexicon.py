@@ -70,6 +70,7 @@ class Pattern:
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     complement_aux: frozenset[str] | None = None  # a reported clause with this modal ("said Iran must ...")
     needs_clause: bool = False  # a reported clause is required ("admitted that ...")
+    intransitive: bool = False  # no direct object, not passive ("demonstrated" as protesting)
     source_in_object: bool = False  # the doer modifies the object noun ("killed in Israeli shelling")
     mutual: bool = False  # a joint act: "A met B" is also B meeting A
     implied_source_sector: str | None = None  # "a suspect was detained": the patient's country + COP

@@ -609,3 +609,14 @@ def test_events_everyday_senses_are_not_events():
 def test_events_an_opinion_about_an_act_is_not_the_act():
     art = make_article("Analysts think Iran will attack Israel soon.", {"Iran": "IRN", "Israel": "ISR"})
     assert all(st == "hypothetical" for *_, st in coded(art))
+
+
+def test_events_verbal_attacks_and_showing_are_not_force():
+    words = make_article("Ankara attacked the Swedish government's policies on Kurdish groups.",
+                         {"Ankara": "TUR", "Swedish government": "SWEGOV"})
+    got = roots(coded(words))
+    assert ("TUR", "SWEGOV", "11", "actual") in got and not any(c in ("18", "19") for _, _, c, _ in got)
+    shown = make_article("Beijing's resolve, as demonstrated by its drills, worried Taipei.", {"Beijing": "CHN", "Taipei": "TWN"})
+    assert not any(c.startswith("14") for _, _, c, _ in coded(shown))
+    tariffs = make_article("Farmers were hit by Chinese tariffs last year.", {"Farmers": "USACVL", "Chinese": "CHN"})
+    assert not any(c.startswith("19") for _, _, c, _ in coded(tariffs))

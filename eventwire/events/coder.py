@@ -97,8 +97,9 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         why.append(f"subject '{subj.text}'")
     if pattern.needs_clause and not any(c.dep_ == "ccomp" for c in verb.children):
         return None
-    if pattern.intransitive and (is_passive(verb) or any(c.dep_ == "dobj" for c in verb.children)):
-        return None
+    if pattern.intransitive and (is_passive(verb) or any(c.dep_ in ("dobj", "agent") for c in verb.children) or (
+            verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))):
+        return None  # "as demonstrated by its drills" shows something; protesters "have demonstrated"
     if pattern.complement_aux:
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and any(
             a.dep_ == "aux" and a.lower_ in pattern.complement_aux for a in c.children)), None)

@@ -164,8 +164,11 @@ def subject_token(verb, depth: int = 0):
     # the subject nearest the verb: a stray dateline word ("QUITO, ... – Ecuador accused") comes first
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in SUBJECTS:
-            if child.lower_ == "each" and verb.head.i != verb.i:  # "..., each accusing the other"
-                tok, path = subject_token(verb.head, depth + 1)
+            if is_each(child) and verb.head.i != verb.i:  # "..., each (side) accusing the other"
+                governor = verb.head
+                while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+                    governor = governor.head  # "with each side blaming the other": through "with"
+                tok, path = subject_token(governor, depth + 1)
                 return tok, f"each<{path}"
             return child, "nsubj"
     for aux in verb.children:  # a parse that hangs the subject on the auxiliary ("Egypt are mediating")
@@ -255,6 +258,11 @@ def prep_objects(token, preps: set[str]):
             for sib in token.children:
                 if sib.dep_ == "dobj" and sib.i > child.i:
                     yield child.lemma_.lower(), sib
+
+
+def is_each(token) -> bool:
+    """"each" or "each side/party/country" as a subject of a reciprocal act."""
+    return token.lower_ == "each" or any(c.dep_ == "det" and c.lower_ == "each" for c in token.children)
 
 
 def is_reciprocal(token) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import ActorMention, ActorRef, Article, Event
 from ..quotes import quote_covering
-from .arguments import (TIME_ENTITIES, ActorIndex, Arg, actors_for_token, is_passive, is_reciprocal,
+from .arguments import (TIME_ENTITIES, ActorIndex, Arg, actors_for_token, is_each, is_passive, is_reciprocal,
                         misparsed_finite, misparsed_participle, passive_patient, prep_objects, quantity_objects,
                         subject_token)
 from .lexicon import (Conventions, Pattern, StatusWords, load_cameo, load_conventions, load_grammar_words,
@@ -266,7 +266,7 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
                              and child.ent_type_ not in TIME_ENTITIES)
                 if child.dep_ == "dobj" or misparsed or child in quantities:
                     if is_reciprocal(child) or any(is_reciprocal(g) for g in child.children) or (
-                            child.lemma_ == "other" and any(c.lower_ == "each" for c in verb.children)):
+                            child.lemma_ == "other" and any(is_each(c) for c in verb.children)):
                         return [], "reciprocal 'each other'", True
                     if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "..., which X denounced"
                         child = verb.head

@@ -620,3 +620,12 @@ def test_events_verbal_attacks_and_showing_are_not_force():
     assert not any(c.startswith("14") for _, _, c, _ in coded(shown))
     tariffs = make_article("Farmers were hit by Chinese tariffs last year.", {"Farmers": "USACVL", "Chinese": "CHN"})
     assert not any(c.startswith("19") for _, _, c, _ in coded(tariffs))
+
+
+def test_events_each_side_blaming_the_other_goes_both_ways():
+    art = make_article("Chad and Sudan exchanged fire at the border, with each side blaming the other for the attack.",
+                       {"Chad": "TCD", "Sudan": "SDN"})
+    got = roots(coded(art))
+    assert ("TCD", "SDN", "11", "actual") in got and ("SDN", "TCD", "11", "actual") in got
+    traded = make_article("Chad and Sudan traded accusations on Monday.", {"Chad": "TCD", "Sudan": "SDN"})
+    assert ("TCD", "SDN", "112", "actual") in coded(traded) and ("SDN", "TCD", "112", "actual") in coded(traded)

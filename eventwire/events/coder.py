@@ -95,6 +95,10 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         if subj is None or not (_words_of(subj) & pattern.subject_words):
             return None
         why.append(f"subject '{subj.text}'")
+    if pattern.subject_not:
+        subj, _ = subject_token(verb)
+        if subj is not None and _words_of(subj) & pattern.subject_not:
+            return None  # "planes flying to Syria" is no visit
     if pattern.needs_clause and not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     if pattern.intransitive and (is_passive(verb) or any(c.dep_ in ("dobj", "agent") for c in verb.children) or (

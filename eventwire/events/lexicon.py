@@ -57,6 +57,7 @@ class Pattern:
     object_place: bool = False
     prep: str | None = None
     subject_words: frozenset[str] | None = None
+    subject_not: frozenset[str] | None = None
     modifiers: dict = field(default_factory=dict)
     target: tuple[str, ...] = ("dobj", "dative", "with", "against", "to", "on", "at", "into", "from")
     no_target: bool = False
@@ -84,7 +85,7 @@ class Pattern:
                                      self.object_adj, self.object_place, self.complement_aux, self.needs_clause))
 
 
-_LIST_KEYS = {"lemmas", "object", "object_not", "object_adj", "subject_words", "complement_aux"}
+_LIST_KEYS = {"lemmas", "object", "object_not", "object_adj", "subject_words", "subject_not", "complement_aux"}
 _KNOWN = {f for f in Pattern.__dataclass_fields__} - {"source_file"}
 
 

@@ -629,3 +629,15 @@ def test_events_each_side_blaming_the_other_goes_both_ways():
     assert ("TCD", "SDN", "11", "actual") in got and ("SDN", "TCD", "11", "actual") in got
     traded = make_article("Chad and Sudan traded accusations on Monday.", {"Chad": "TCD", "Sudan": "SDN"})
     assert ("TCD", "SDN", "112", "actual") in coded(traded) and ("SDN", "TCD", "112", "actual") in coded(traded)
+
+
+def test_events_led_coalition_closing_airspace_and_recapturing_towns():
+    led = make_article("The Saudi-led coalition carried out air strikes on Sanaa.", {"Saudi": "SAU", "Sanaa": "YEM"})
+    assert ("SAU", "YEM", "195", "actual") in coded(led)
+    airspace = make_article("Turkey closed its airspace to Russian military planes flying to Syria.",
+                            {"Turkey": "TUR", "Russian military": "RUSMIL", "Syria": "SYR"})
+    got = coded(airspace)
+    assert ("TUR", "RUSMIL", "163", "actual") in got and not any(c == "042" for _, _, c, _ in got)
+    retake = make_article("Malian troops retook the town of Kidal from Tuareg rebels.",
+                          {"Malian troops": "MLIMIL", "Tuareg rebels": "MLIREB"})
+    assert ("MLIMIL", "MLIREB", "192", "actual") in coded(retake)

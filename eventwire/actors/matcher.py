@@ -51,7 +51,7 @@ def build_matchers(actor_files: tuple[str, ...] = ()) -> Matchers:
     keys: dict[int, str] = {}
     for surface in kb.names:
         key = "N:" + surface
-        names.add(key, [nlp.make_doc(surface)])
+        names.add(key, [nlp.make_doc(v) for v in _apostrophe_variants(surface)])
         keys[nlp.vocab.strings[key]] = key
     for phrase in kb.roles:
         key = "R:" + phrase
@@ -60,10 +60,16 @@ def build_matchers(actor_files: tuple[str, ...] = ()) -> Matchers:
     casefold = PhraseMatcher(nlp.vocab, attr="LOWER")
     for lower in set(kb.casefold) | set(kb.casefold_people):
         key = "C:" + lower
-        casefold.add(key, [nlp.make_doc(lower)])
+        casefold.add(key, [nlp.make_doc(v) for v in _apostrophe_variants(lower)])
         keys[nlp.vocab.strings[key]] = key
     LOGGER.info("actor matchers: %d names, %d roles", len(kb.names), len(kb.roles))
     return Matchers(names, roles, kb, keys, casefold)
+
+
+def _apostrophe_variants(surface: str) -> list[str]:
+    """Scraped text writes "People’s Liberation Army" with a typographic apostrophe; the data is typed
+    with a straight one. Both spellings match the same entry."""
+    return [surface, surface.replace("'", "’")] if "'" in surface else [surface]
 
 
 # Parts of speech a lower-case name cannot have: "us" the pronoun, "may" the verb.

@@ -94,6 +94,11 @@ def actors_for_token(token, index: ActorIndex, how: str, depth: int = 0) -> list
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found += actors_for_token(pobj, index, f"{how}>{child.lemma_}", depth + 1)
+            sector = GRAMMAR.affiliate_nouns.get(token.lemma_.lower())
+            if sector:  # "supporters of Ben Bella": his country's people, not Ben Bella
+                found = [Arg(ActorMention(a.mention.text, a.mention.name, a.mention.country + sector,
+                                          a.mention.country, sector, "affiliate", a.mention.start, a.mention.end),
+                             f"{a.how} ({token.lemma_} of)") for a in found if a.mention.country]
         if not found:  # "strikes claimed by the Houthis": the agent of a participle on the noun
             for child in token.children:
                 if child.dep_ == "acl" and child.tag_ == "VBN":

@@ -392,6 +392,10 @@ def _conditional_target(verb, index: ActorIndex, sources: list[Arg] = ()) -> lis
     return []
 
 
+def _is_state(m: ActorMention) -> bool:
+    return (m.sector in GRAMMAR.state_protest_sectors) or (not m.sector and m.role in GRAMMAR.state_roles)
+
+
 def _same_side(src: ActorMention, tgt: ActorMention, root: str = "") -> bool:
     if src.code == tgt.code:
         return True
@@ -710,6 +714,14 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                 pairs += [(t, s) for s, t in pairs]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
+        if code.startswith("14") and pairs and all(_is_state(s.mention) for s, _ in pairs):
+            # a state does not demonstrate: it complains officially (114), boycotts, or did nothing
+            official = GRAMMAR.state_protest_verbs.get(verb.lemma_.lower())
+            pairs = [(s, None if t is not None and t.how == "default target" else t)
+                     for s, t in pairs] if official else []
+            code = official or code
+        elif code.startswith("14"):
+            pairs = [(s, t) for s, t in pairs if not _is_state(s.mention)]
         info = table.get(code)
         for src, tgt in pairs:
             if tgt is not None and tgt.how != "default target" and _same_side(src.mention, tgt.mention, code[:2]):

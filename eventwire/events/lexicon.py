@@ -210,16 +210,26 @@ class GrammarWords:
     state_sectors: frozenset[str]
     event_nouns: frozenset[str]
     agentless_nouns: frozenset[str]
+    state_protest_sectors: frozenset[str]
+    state_roles: frozenset[str]
     event_noun_roots: dict  # noun -> CAMEO roots of the act it names
+    state_protest_verbs: dict  # protest verb -> its code when a state does it
+    affiliate_nouns: dict  # "supporters of X" -> X's country with this sector
+
+
+_KEEP_CASE = {"state_sectors", "state_protest_sectors"}
 
 
 @lru_cache(maxsize=1)
 def load_grammar_words() -> GrammarWords:
     doc, _ = _read_yaml("grammar.yaml")
-    lists = {k: frozenset(str(w).lower() if k != "state_sectors" else str(w) for w in doc[k])
-             for k in GrammarWords.__dataclass_fields__ if k != "event_noun_roots"}
+    mappings = {"event_noun_roots", "state_protest_verbs", "affiliate_nouns"}
+    lists = {k: frozenset(str(w) if k in _KEEP_CASE else str(w).lower() for w in doc[k])
+             for k in GrammarWords.__dataclass_fields__ if k not in mappings}
     roots = {str(k).lower(): tuple(str(r) for r in v) for k, v in (doc.get("event_noun_roots") or {}).items()}
-    return GrammarWords(event_noun_roots=roots, **lists)
+    protest = {str(k).lower(): str(v) for k, v in (doc.get("state_protest_verbs") or {}).items()}
+    affiliates = {str(k).lower(): str(v) for k, v in (doc.get("affiliate_nouns") or {}).items()}
+    return GrammarWords(event_noun_roots=roots, state_protest_verbs=protest, affiliate_nouns=affiliates, **lists)
 
 
 class ConventionsError(ValueError):

@@ -641,3 +641,20 @@ def test_events_led_coalition_closing_airspace_and_recapturing_towns():
     retake = make_article("Malian troops retook the town of Kidal from Tuareg rebels.",
                           {"Malian troops": "MLIMIL", "Tuareg rebels": "MLIREB"})
     assert ("MLIMIL", "MLIREB", "192", "actual") in coded(retake)
+
+
+def test_events_a_state_protests_officially_and_does_not_take_to_the_streets():
+    official = make_article("Moscow protested the expulsion of its diplomats.", {"Moscow": "RUS"})
+    official.actors[0].role = "capital"  # the helper's mentions have no role of their own
+    assert {(s, c) for s, _, c, _ in coded(official)} == {("RUS", "114")}
+    army = make_article("The army took to the streets of the capital.", {"The army": "THAMIL"})
+    assert coded(army) == set()
+    people = make_article("Thousands of Thais took to the streets of Bangkok.", {"Thais": "THA"})
+    people.actors[0].role = "demonym"  # a people, not its state
+    assert any(c == "141" for _, _, c, _ in coded(people))
+
+
+def test_events_supporters_of_a_leader_are_not_the_leader():
+    art = make_article("Hundreds of supporters of President Evo Morales blocked roads in Bolivia.",
+                       {"President Evo Morales": "BOLGOV", "Bolivia": "BOL"})
+    assert any(s == "BOLOPP" and c == "144" for s, _, c, _ in coded(art))

@@ -658,3 +658,8 @@ def test_events_supporters_of_a_leader_are_not_the_leader():
     art = make_article("Hundreds of supporters of President Evo Morales blocked roads in Bolivia.",
                        {"President Evo Morales": "BOLGOV", "Bolivia": "BOL"})
     assert any(s == "BOLOPP" and c == "144" for s, _, c, _ in coded(art))
+
+
+def test_events_threatening_to_use_weapons_is_a_threat_of_force():
+    art = make_article("Iran threatened to use force against Azerbaijan.", {"Iran": "IRN", "Azerbaijan": "AZE"})
+    assert ("IRN", "AZE", "138", "threatened") in coded(art)

@@ -663,3 +663,12 @@ def test_events_supporters_of_a_leader_are_not_the_leader():
 def test_events_threatening_to_use_weapons_is_a_threat_of_force():
     art = make_article("Iran threatened to use force against Azerbaijan.", {"Iran": "IRN", "Azerbaijan": "AZE"})
     assert ("IRN", "AZE", "138", "threatened") in coded(art)
+
+
+def test_events_troops_arriving_are_a_deployment_and_the_deported_did_the_travelling():
+    art = make_article("French troops arrived in Estonia on Monday.", {"French troops": "FRAMIL", "Estonia": "EST"})
+    assert ("FRAMIL", "EST", "154", "actual") in coded(art)
+    deported = make_article("Ghana deported 200 Liberians for travelling to Sweden without papers.",
+                            {"Ghana": "GHA", "Liberians": "LBR", "Sweden": "SWE"})
+    got = coded(deported)
+    assert ("GHA", "LBR", "174", "actual") in got and not any(s == "GHA" and c == "042" for s, _, c, _ in got)

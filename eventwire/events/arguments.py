@@ -206,8 +206,8 @@ def subject_token(verb, depth: int = 0):
             for child in head.children:
                 if child.dep_ in ("dobj", "dative"):
                     return child, "object-control"
-            for _, pobj in prep_objects(head, {"on", "upon"}):  # "called on Israel to release"
-                return pobj, "object-control ('on')"
+            for prep, pobj in prep_objects(head, {"on", "upon", "to"}):  # "called on Israel to release"
+                return pobj, f"object-control ('{prep}')"
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child, "xcomp-subject"

@@ -99,8 +99,9 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         subj, _ = subject_token(verb)
         if subj is not None and _words_of(subj) & pattern.subject_not:
             return None  # "planes flying to Syria" is no visit
-    if pattern.needs_clause and not any(c.dep_ == "ccomp" for c in verb.children):
-        return None
+    if pattern.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children):
+        return None  # "admitted that ...", "called Venezuela (on Tuesday) to publish ..."
     if pattern.intransitive and (is_passive(verb) or any(c.dep_ in ("dobj", "agent") for c in verb.children) or (
             verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))):
         return None  # "as demonstrated by its drills" shows something; protesters "have demonstrated"
@@ -315,7 +316,11 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
                 if holder is None:
                     continue
                 for prep, pobj in prep_objects(holder, {where}):
-                    found += actors_for_token(pobj, index, f"'{prep}'")
+                    args = actors_for_token(pobj, index, f"'{prep}'")
+                    if not args and pobj.lemma_.lower() in GRAMMAR.partner_nouns:  # "along the border with X"
+                        for _, other in prep_objects(pobj, {"with"}):
+                            args += actors_for_token(other, index, f"'{prep} the {pobj.text} with'")
+                    found += args
         found = usable(found)
         if found and cand.pattern.reciprocal and len(sources) > 1 and all(
                 (a.mention.country or a.code) in {s.mention.country or s.code for s in sources} for a in found):
@@ -661,6 +666,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                 candidates.append(cand)  # all that match: the next is tried if one finds no actors
     events: list[Event] = []
     coded_triggers: set[int] = set()
+    counted_triggers: set[int] = set()
     sent_start = para_start + sent.start_char
     sent_span = (sent_start, para_start + sent.end_char)
     # Deeper clauses first, so that "vowed to strike" codes the strike (as the threat) before the vow;
@@ -675,9 +681,9 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             return  # "leaders meeting in Brussels agreed ...": background on the subject
         if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
             return  # "..., killing five people": a consequence, not its own act
-        if pattern.defer_to_complement and any(t.i in coded_triggers for c in verb.children
+        if pattern.defer_to_complement and any(t.i in counted_triggers for c in verb.children
                                                if c.dep_ in ("xcomp", "ccomp", "prep") for t in c.subtree):
-            return  # the threatened act itself was coded as the threat
+            return  # the threatened act itself was coded as the threat (not a conditional one inside)
         if pattern.nominal:
             sources = _between_actors(verb, index)
             if len(sources) < 2:
@@ -741,8 +747,10 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                 plover={"type": info.plover_type, "mode": info.plover_mode} if info else {},
                 goldstein=info.goldstein if info else None,
                 quad_class=info.quad_class if info else None))
-        if pairs:  # coded, whatever its status: a deferring verb above it stays silent
+        if pairs:  # coded, whatever its status
             coded_triggers.add(verb.i)
+            if final_status in ("actual", "intended", "threatened"):
+                counted_triggers.add(verb.i)  # a deferring verb above it stays silent
         if pairs and status.claimant is not None and info and info.quad_class in (3, 4):
             events += _claim_as_accusation(status.claimant, pairs, index, sent_span, article, table)
 

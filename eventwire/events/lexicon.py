@@ -179,6 +179,7 @@ class StatusWords:
     speculative_heads: frozenset[str]
     desire_heads: frozenset[str]
     belief_heads: frozenset[str]
+    intent_nouns: frozenset[str]
     agreed_pending: tuple[str, ...]
     future_codes: dict
     refusal_codes: dict
@@ -189,7 +190,7 @@ def load_status_words() -> StatusWords:
     doc, _ = _read_yaml("status.yaml")
     lists = {k: frozenset(str(w).lower() for w in doc[k]) for k in
              ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads", "directive_heads", "allegation_heads", "claim_heads", "agreement_heads",
-              "conditional_marks", "speculative_heads", "desire_heads", "belief_heads")}
+              "conditional_marks", "speculative_heads", "desire_heads", "belief_heads", "intent_nouns")}
     return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()},
                        refusal_codes={str(k): str(v) for k, v in doc["refusal_codes"].items()},
                        agreed_pending=tuple(str(c) for c in doc["agreed_pending"]), **lists)
@@ -210,6 +211,7 @@ class GrammarWords:
     state_sectors: frozenset[str]
     event_nouns: frozenset[str]
     agentless_nouns: frozenset[str]
+    partner_nouns: frozenset[str]
     state_protest_sectors: frozenset[str]
     state_roles: frozenset[str]
     event_noun_roots: dict  # noun -> CAMEO roots of the act it names

@@ -38,9 +38,12 @@ def _own_markers(verb, words: StatusWords):
 
 
 def _subjunctive(verb) -> bool:
-    """A demanded act: a bare verb with its own subject ("that Peru withdraw") or with should/must."""
+    """A demanded act: a bare verb with its own subject ("that Peru withdraw", "that Azerbaijan
+    return prisoners": tagged VBP after a singular subject) or with should/must."""
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return (verb.tag_ == "VB" and not aux) or any(a in ("should", "must", "be") for a in aux)
+    singular = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+    return (verb.tag_ == "VB" and not aux) or (verb.tag_ == "VBP" and singular and not aux) or any(
+        a in ("should", "must", "be") for a in aux)
 
 
 def determine_status(trigger, words: StatusWords) -> Status:
@@ -93,7 +96,8 @@ def determine_status(trigger, words: StatusWords) -> Status:
             return Status("hypothetical", f"'{head.text}' wishes it; it has not happened")
         if link == "xcomp" and lemma in words.agreement_heads and not h_neg:
             status.agreed = True
-        if link == "xcomp" and lemma in words.directive_heads:
+        if (link == "xcomp" or (link == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))) \
+                and lemma in words.directive_heads:  # "demanded to France to withdraw" (advcl in translated text)
             return Status("hypothetical", f"'{head.text}' directs it; it has not happened")
         if link in ("xcomp", "ccomp", "pcomp", "prep") and lemma in words.threat_heads:
             return Status("threatened", f"threat verb '{head.text}' governs '{trigger.text}'", True)
@@ -101,6 +105,8 @@ def determine_status(trigger, words: StatusWords) -> Status:
             status = Status("intended", f"'{head.text} to {trigger.text}'", True)
         if link == "conj" and not status.future and any(a in words.future_aux for a in h_aux):
             status = Status("intended", f"auxiliary on '{head.text}'", True)
+        if link in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and lemma in words.intent_nouns:
+            return Status("intended", f"'{head.text} to {trigger.text}'", True)  # "its readiness to host talks"
         if link in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in words.speculative_heads:
             # the content of "warnings that ...", "a plan to attack", "reports that ...": not a fact
             return Status("hypothetical", f"content of '{head.text}'")

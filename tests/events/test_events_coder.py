@@ -672,3 +672,34 @@ def test_events_troops_arriving_are_a_deployment_and_the_deported_did_the_travel
                             {"Ghana": "GHA", "Liberians": "LBR", "Sweden": "SWE"})
     got = coded(deported)
     assert ("GHA", "LBR", "174", "actual") in got and not any(s == "GHA" and c == "042" for s, _, c, _ in got)
+
+
+def test_events_translated_and_uncovered_frames():
+    optimism = make_article("The Chinese minister expressed optimism about relations with Canada.",
+                            {"The Chinese minister": "CHNGOV", "Canada": "CAN"})
+    assert ("CHNGOV", "CAN", "013", "actual") in coded(optimism)
+    called = make_article("Colombia has called Venezuela on Monday to release the detainees.", {"Colombia": "COL", "Venezuela": "VEN"})
+    assert ("COL", "VEN", "020", "actual") in coded(called)
+    phoned = make_article("Colombia called Venezuela on Monday.", {"Colombia": "COL", "Venezuela": "VEN"})
+    assert not any(c == "020" for _, _, c, _ in coded(phoned))  # a call with no "to do" is no appeal
+    massed = make_article("Russia concentrated troops along the frontier with Finland.", {"Russia": "RUS", "Finland": "FIN"})
+    assert ("RUS", "FIN", "154", "actual") in coded(massed)
+    respond = make_article("Israel responded with air strikes on Lebanon.", {"Israel": "ISR", "Lebanon": "LBN"})
+    assert ("ISR", "LBN", "195", "actual") in coded(respond)
+    shared = make_article("Kenyan police exchanged information with Ugandan intelligence.", {"Kenyan police": "KENCOP", "Ugandan intelligence": "UGASPY"})
+    assert ("KENCOP", "UGASPY", "064", "actual") in coded(shared)
+
+
+def test_events_mass_violence_vocabulary():
+    gas = make_article("Syrian forces used chemical weapons against civilians in Douma.", {"Syrian forces": "SYRMIL", "civilians": "SYRCVL"})
+    assert ("SYRMIL", "SYRCVL", "2041", "actual") in coded(gas)
+    killings = make_article("Militiamen carried out mass killings of villagers in Ituri.", {"Militiamen": "CODREB", "villagers": "CODCVL"})
+    assert ("CODREB", "CODCVL", "202", "actual") in coded(killings)
+    crime = make_article("The militia committed a massacre in the village.", {"The militia": "SDNREB"})
+    assert not any(c.startswith("03") for _, _, c, _ in coded(crime))
+
+
+def test_events_a_conditional_act_inside_a_threat_does_not_silence_it():
+    art = make_article("Ankara threatened Stockholm that it would block its NATO bid if it did not extradite the militants.",
+                       {"Ankara": "TUR", "Stockholm": "SWE"})
+    assert any(s == "TUR" and t == "SWE" and c.startswith("13") for s, t, c, _ in coded(art))

@@ -215,8 +215,10 @@ def _choose_entry(doc, start: int, end: int, entries: list[Entry], kb: Knowledge
         person = (in_office or sorted(started, key=lambda e: max(t.start or "" for t in e.terms) if e.terms else "",
                                       reverse=True) or people)[0]
         label = doc[start].ent_type_
-        ok = not person.alias or (person.active_by(date) and label in ("", "PERSON", "NORP")
-                                  and inside_person is None)
+        # A surname alias the tagger took for a place ("condolences to Erdogan": GPE) is still the person
+        # when no country or organisation shares the name.
+        ok = not person.alias or (person.active_by(date) and inside_person is None
+                                  and (label in ("", "PERSON", "NORP") or not others))
         if ok:
             return person
     if not others:

@@ -127,6 +127,7 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         if hit is None:
             return None
         why.append(f"describes as '{hit.text}'")
+        obj = obj if obj is not None else hit  # "was optimistic about relations with China"
     if pattern.object_person:
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if dobj is None or not (dobj.ent_type_ == "PERSON" or (dobj.pos_ == "PROPN" and any(
@@ -180,6 +181,8 @@ def _find_sources(cand: Candidate, index: ActorIndex, sent_subjects) -> tuple[li
     if not args and subj is not None and subj.lower_ in GRAMMAR.first_person:
         args = _speaker_of(subj, index)
         path = "first person inside a quote -> its speaker" if args else path
+    if not args and subj is not None and subj.lower_ in ("he", "she"):
+        args = _resolve_referring(subj, index, reporter_only=True)
     if not args and subj is not None and subj.lower_ in GRAMMAR.referring_pronouns:
         args = _resolve_referring(subj, index)
         if not args and subj.lower_ in ("they", "it") and subj.i - subj.sent.start <= 1 and sent_subjects:
@@ -230,10 +233,12 @@ def _speaker_of(pron, index: ActorIndex) -> list[Arg]:
     return [Arg(mention, "speaker of the quote")]
 
 
-def _resolve_referring(pron, index: ActorIndex) -> list[Arg]:
+def _resolve_referring(pron, index: ActorIndex, reporter_only: bool = False) -> list[Arg]:
     """"Russia said it wants ...": a pronoun subject of a reported clause is the reporter;
     otherwise the nearest earlier subject in the sentence that is not a person
-    ("The ministry rejected the claims, it called them ...", a comma splice of translated text)."""
+    ("The ministry rejected the claims, it called them ...", a comma splice of translated text).
+    A personal pronoun the actors stage left unresolved ("the minister said he was ...") takes
+    the reporter only."""
     node = pron.head
     while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
         node = node.head
@@ -242,6 +247,8 @@ def _resolve_referring(pron, index: ActorIndex) -> list[Arg]:
                 args = actors_for_token(child, index, "pronoun->reporter")
                 if args:
                     return args
+    if reporter_only:
+        return []
     for tok in reversed(pron.sent[:pron.i - pron.sent.start]):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ not in GRAMMAR.referring_pronouns:
             args = [a for a in actors_for_token(tok, index, "pronoun->earlier subject") if a.mention.role != "person"]
@@ -728,6 +735,9 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             code = official or code
         elif code.startswith("14"):
             pairs = [(s, t) for s, t in pairs if not _is_state(s.mention)]
+        if pattern.igo_target_code and any(t is not None and (t.code or "").startswith(("IGO", "NATO"))
+                                           for _, t in pairs):
+            code = pattern.igo_target_code  # leaving an organisation, not a retreat
         info = table.get(code)
         for src, tgt in pairs:
             if tgt is not None and tgt.how != "default target" and _same_side(src.mention, tgt.mention, code[:2]):

@@ -75,6 +75,7 @@ class Pattern:
     source_in_object: bool = False  # the doer modifies the object noun ("killed in Israeli shelling")
     mutual: bool = False  # a joint act: "A met B" is also B meeting A
     implied_source_sector: str | None = None  # "a suspect was detained": the patient's country + COP
+    igo_target_code: str | None = None  # the code when the target is an IGO ("withdrew from ECOWAS")
     confidence: float = 0.85
     source_file: str = "patterns.yaml"
 
@@ -117,7 +118,9 @@ def _build_pattern(raw: dict, groups: dict, source: str, table: dict) -> Pattern
             kwargs[key] = tuple(raw[key])
     kwargs["code"] = str(raw["code"])
     kwargs["modifiers"] = {str(k).lower(): str(v) for k, v in (raw.get("modifiers") or {}).items()}
-    for code in [kwargs["code"], *kwargs["modifiers"].values()]:
+    if "igo_target_code" in raw:
+        kwargs["igo_target_code"] = str(raw["igo_target_code"])
+    for code in [kwargs["code"], *kwargs["modifiers"].values(), *([kwargs["igo_target_code"]] if "igo_target_code" in raw else [])]:
         if code not in table:
             raise PatternError(f"{where}: {code} is not a CAMEO code in cameo.tsv")
     return Pattern(source_file=source, **kwargs)

@@ -56,6 +56,8 @@ def determine_status(trigger, words: StatusWords) -> Status:
         return Status("hypothetical", f"condition '{mark[0]}' on '{trigger.text}'")
     if any(a in words.hypothetical_aux for a in aux):
         return Status("hypothetical", f"modal '{next(a for a in aux if a in words.hypothetical_aux)}'")
+    if trigger.dep_ == "ROOT" and "to" in aux:  # a headline's infinitive: "Japan and Philippines to sign pact"
+        return Status("intended", "headline 'to' + verb", True)
     future = any(a in words.future_aux for a in aux) or ("going" in aux)
     why = f"auxiliary '{next(a for a in aux if a in words.future_aux)}'" if future else ""
     status = Status("intended" if future else "actual", why, future)

@@ -703,3 +703,16 @@ def test_events_a_conditional_act_inside_a_threat_does_not_silence_it():
     art = make_article("Ankara threatened Stockholm that it would block its NATO bid if it did not extradite the militants.",
                        {"Ankara": "TUR", "Stockholm": "SWE"})
     assert any(s == "TUR" and t == "SWE" and c.startswith("13") for s, t, c, _ in coded(art))
+
+
+def test_events_probe_style_frames():
+    leave = make_article("Mali and Niger announced their withdrawal from ECOWAS.", {"Mali": "MLI", "Niger": "NER", "ECOWAS": "IGOECW"})
+    got = coded(leave)
+    assert ("MLI", "IGOECW", "161", "actual") in got and not any(c.startswith("087") for _, _, c, _ in got)
+    headline = make_article("Japan and Vietnam to sign defence pact.", {"Japan": "JPN", "Vietnam": "VNM"})
+    assert all(st == "intended" for *_, st in coded(headline)) and coded(headline)
+    hostage = make_article("Gunmen took 40 Nigerian students hostage.", {"Gunmen": "NGAREB", "Nigerian students": "NGAEDU"})
+    assert ("NGAREB", "NGAEDU", "181", "actual") in coded(hostage)
+    upbeat = make_article("The Indian minister said he was optimistic about relations with Nepal.",
+                          {"The Indian minister": "INDGOV", "Nepal": "NPL"})
+    assert ("INDGOV", "NPL", "013", "actual") in coded(upbeat)

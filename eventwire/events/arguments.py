@@ -123,9 +123,19 @@ def _unique(args: list[Arg]) -> list[Arg]:
     return out
 
 
+def verbless_acl(verb) -> bool:
+    """A sentence the parser left without a verb: "Thousands of persons protested in Tbilisi" hangs
+    "protested" on "persons" as a passive participle; with no verb of its own the sentence's first
+    participle is its finite verb."""
+    sent = verb.sent
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and sent.root.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "agent" for c in verb.children)
+            and next((t.i for t in sent if t.pos_ in ("VERB", "AUX")), None) == verb.i)
+
+
 def is_passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not verbless_acl(verb))
 
 
 def misattached_conj(verb) -> bool:
@@ -182,6 +192,8 @@ def subject_token(verb, depth: int = 0):
                 if child.dep_ in SUBJECTS:
                     return child, "nsubj of the auxiliary"
     head = verb.head
+    if verbless_acl(verb):
+        return head, "subject of a verbless sentence"
     if misparsed_finite(verb):
         left = [c for c in head.children if c.i < verb.i and c.dep_ in ("poss", "amod", "compound", "nmod", "nsubj")]
         return (left[0], "subject before a misparsed verb") if left else (None, "")

@@ -716,3 +716,15 @@ def test_events_probe_style_frames():
     upbeat = make_article("The Indian minister said he was optimistic about relations with Nepal.",
                           {"The Indian minister": "INDGOV", "Nepal": "NPL"})
     assert ("INDGOV", "NPL", "013", "actual") in coded(upbeat)
+
+
+def test_events_translated_calques_and_verbless_sentences():
+    menace = make_article("Russia has menaced Moldova of consequences.", {"Russia": "RUS", "Moldova": "MDA"})
+    assert ("RUS", "MDA", "13", "threatened") in roots(coded(menace))
+    drills = make_article("Navy of China and navy of Russia realized joint drills in the Pacific.",
+                          {"Navy of China": "CHNMIL", "navy of Russia": "RUSMIL"})
+    assert ("CHNMIL", "RUSMIL", "062", "actual") in coded(drills)
+    crowd = make_article("Thousands of persons protested in Yerevan against the deal.", {"persons": "ARMCVL"})
+    assert ("ARMCVL", "ARMGOV", "141", "actual") in coded(crowd)
+    background = make_article("The hostages held by Hamas.", {"hostages": "ISRCVL", "Hamas": "PSEREB"})
+    assert not any(s == "ISRCVL" for s, _, _, _ in coded(background))

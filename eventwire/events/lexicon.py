@@ -118,9 +118,10 @@ def _build_pattern(raw: dict, groups: dict, source: str, table: dict) -> Pattern
             kwargs[key] = tuple(raw[key])
     kwargs["code"] = str(raw["code"])
     kwargs["modifiers"] = {str(k).lower(): str(v) for k, v in (raw.get("modifiers") or {}).items()}
-    if "igo_target_code" in raw:
-        kwargs["igo_target_code"] = str(raw["igo_target_code"])
-    for code in [kwargs["code"], *kwargs["modifiers"].values(), *([kwargs["igo_target_code"]] if "igo_target_code" in raw else [])]:
+    extra = [str(raw["igo_target_code"])] if "igo_target_code" in raw else []
+    if extra:
+        kwargs["igo_target_code"] = extra[0]
+    for code in [kwargs["code"], *kwargs["modifiers"].values(), *extra]:
         if code not in table:
             raise PatternError(f"{where}: {code} is not a CAMEO code in cameo.tsv")
     return Pattern(source_file=source, **kwargs)

@@ -139,11 +139,16 @@ def is_passive(verb) -> bool:
 
 
 def misattached_conj(verb) -> bool:
-    """An active verb parsed as the conjunct of a passive reported clause: in "Islamabad denied that
-    any camp had been hit and vowed to respond", "vowed" belongs with "denied", not with "hit"."""
+    """A verb parsed as the conjunct of a reported clause that belongs with the reporting verb: in
+    "Islamabad denied that any camp had been hit and vowed to respond" (after a passive clause) and
+    "Beijing said the vessels had intruded and blamed Manila" (a speech act after "said"), the vow
+    and the blame are the reporter's."""
     head = verb.head
-    return (verb.dep_ == "conj" and head.dep_ == "ccomp" and is_passive(head) and not is_passive(verb)
-            and not any(c.dep_ in SUBJECTS for c in verb.children) and head.head.pos_ in ("VERB", "AUX"))
+    if not (verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in SUBJECTS for c in verb.children) and not is_passive(verb)):
+        return False
+    return is_passive(head) or (verb.lemma_.lower() in GRAMMAR.speech_acts
+                                and head.head.lemma_.lower() in GRAMMAR.reporting_verbs)
 
 
 def misparsed_finite(verb) -> bool:
@@ -178,6 +183,8 @@ def subject_token(verb, depth: int = 0):
         return None, "passive-without-agent"
     # the subject nearest the verb: a stray dateline word ("QUITO, ... – Ecuador accused") comes first
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+        if child.dep_ in SUBJECTS and child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head, "relative pronoun -> its noun"  # "protesters who stormed parliament"
         if child.dep_ in SUBJECTS:
             if is_each(child) and verb.head.i != verb.i:  # "..., each (side) accusing the other"
                 governor = verb.head

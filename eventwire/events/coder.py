@@ -634,6 +634,12 @@ def _choose_targets(cand: Candidate, index: ActorIndex, sources: list[Arg], earl
     if pattern.reciprocal and len(sources) > 1:
         return [], "compound subject of a joint act", True, 0.0
     if pattern.fallback:
+        # "condemned the launch as a violation of UN resolutions": an object naming an act points to
+        # its doer before any actor that merely stands near the verb
+        names_act = cand.obj is not None and cand.obj.lemma_.lower() in GRAMMAR.event_nouns
+        targets = _event_noun_target(cand, index, sources, earlier) if names_act else []
+        if targets:
+            return targets, "the doer of the act its object names", False, 0.3
         targets, how, penalty = _guess_target(cand, index, sources)
         if targets:
             return targets, how, False, penalty
@@ -723,7 +729,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         elif targets:
             pairs = [(s, t) for s in sources for t in targets]
             # "held talks with", "killed in a clash with": both sides did it (not a host of talks "between")
-            if pattern.mutual and not penalty and tgt_how != "between":
+            if pattern.mutual and not penalty and tgt_how != "between" and not code.startswith(("12", "13")):
                 pairs += [(t, s) for s, t in pairs]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]

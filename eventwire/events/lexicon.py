@@ -216,6 +216,8 @@ class GrammarWords:
     event_nouns: frozenset[str]
     agentless_nouns: frozenset[str]
     partner_nouns: frozenset[str]
+    speech_acts: frozenset[str]
+    reporting_verbs: frozenset[str]
     state_protest_sectors: frozenset[str]
     state_roles: frozenset[str]
     event_noun_roots: dict  # noun -> CAMEO roots of the act it names

@@ -46,6 +46,15 @@ def _subjunctive(verb) -> bool:
         a in ("should", "must", "be") for a in aux)
 
 
+# Nouns that, as the subject of a denial, show it is a comment on the sentence, not its main verb:
+# "Kinshasa accused Rwanda of backing M23, a charge Kigali denied" (parsed as "[...] a charge denied").
+DESCRIBING_NOUNS = {"charge", "claim", "accusation", "allegation", "report", "assertion", "version"}
+
+
+def _described(head) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in DESCRIBING_NOUNS for c in head.children)
+
+
 def determine_status(trigger, words: StatusWords) -> Status:
     """Walk from the trigger up its clause chain, collecting what modifies whether it happened."""
     aux, neg, mark = _own_markers(trigger, words)
@@ -74,7 +83,7 @@ def determine_status(trigger, words: StatusWords) -> Status:
             break  # a noun's modifier: the clause chain ends here
         if head.lower_ == "without" or (link == "pcomp" and head.lemma_ == "of" and head.head.lemma_ in ("short",)):
             return Status("negated", f"'{head.text}' governs '{trigger.text}'")
-        if link in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and lemma in words.negating_heads:
+        if link in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and lemma in words.negating_heads and not _described(head):
             return Status("negated", f"'{head.text}' denies or cancels '{trigger.text}'")
         if h_mark:
             return Status("hypothetical", f"condition '{h_mark[0]}' on '{head.text}'")

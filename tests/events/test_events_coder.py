@@ -728,3 +728,23 @@ def test_events_translated_calques_and_verbless_sentences():
     assert ("ARMCVL", "ARMGOV", "141", "actual") in coded(crowd)
     background = make_article("The hostages held by Hamas.", {"hostages": "ISRCVL", "Hamas": "PSEREB"})
     assert not any(s == "ISRCVL" for s, _, _, _ in coded(background))
+
+
+def test_events_paragraph_probe_fixes():
+    refusal = make_article("Hamas said it would not resume talks with Israel.", {"Hamas": "PSEREB", "Israel": "ISR"})
+    got = coded(refusal)
+    assert ("PSEREB", "ISR", "125", "actual") in got and not any(s == "ISR" for s, _, _, _ in got)
+    blamed = make_article("Beijing said the Philippine vessels had intruded and blamed Manila for the incident.",
+                          {"Beijing": "CHN", "Philippine": "PHL", "Manila": "PHL"})
+    assert ("CHN", "PHL", "112", "actual") in coded(blamed)
+    who = make_article("Police fired tear gas at protesters who stormed parliament.",
+                       {"Police": "KENCOP", "protesters": "KENCVL", "parliament": "KENLEG"})
+    assert ("KENCVL", "KENLEG", "145", "actual") in coded(who)
+    launch = make_article("Iran launched a satellite rocket. Paris and Berlin condemned the launch as a violation of UN resolutions.",
+                          {"Iran": "IRN", "Paris": "FRA", "Berlin": "DEU", "UN": "IGOUNO"})
+    assert ("FRA", "IRN", "111", "actual") in coded(launch)
+    denied = make_article("Kinshasa accused Rwanda of backing the rebels, a charge Kigali denied.",
+                          {"Kinshasa": "COD", "Rwanda": "RWA", "Kigali": "RWA"})
+    assert ("COD", "RWA", "112", "actual") in coded(denied)
+    bill = make_article("The Kenyan president withdrew the finance bill.", {"The Kenyan president": "KENGOV"})
+    assert ("KENGOV", None, "0832", "actual") in coded(bill)

@@ -29,6 +29,7 @@ NON_ACTOR = "none"
 FORMER = {"former", "ex", "ex-"}
 NON_STATE = ("REB", "OPP")
 # Prepositions whose object is where an event happens: a country there may give a role its country.
+BORDER_NOUNS = {"border", "frontier", "boundary", "side"}
 LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "near", "around", "outside", "into"}  # "rebel commander", "opposition spokesman": the non-state noun decides
 
 
@@ -619,6 +620,8 @@ def _is_place(x: Draft) -> bool:
     if any(t.dep_ == "pobj" and t.head.lower_ in LOCATIVE for t in doc[x.start:x.end]):
         return True  # "police in Macedonia": the phrase names the place itself
     tok = next((t for t in doc[x.start:x.end] if not (x.start <= t.head.i < x.end)), doc[x.end - 1])
+    if tok.head.lemma_.lower() in BORDER_NOUNS:
+        return False  # "near the Chinese border": at the edge of China, not in it
     for _ in range(5):
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
             return True

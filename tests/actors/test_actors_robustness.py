@@ -130,3 +130,12 @@ def test_actors_capitalised_description_modifier_owns_a_bare_role():
                             published="2023-03-01")
     codes = {m.text: m.code for m in art.actors}
     assert codes.get("Alliance officials") == "NATO"
+
+
+def test_actors_a_border_named_by_a_demonym_is_not_where_things_happen():
+    import eventwire
+
+    art = eventwire.extract("Myanmar has been in turmoil since the coup. The junta said its troops repelled an "
+                            "attack near the Chinese border.", published="2024-01-05")
+    codes = {m.text: m.code for m in art.actors}
+    assert codes.get("junta") == "MMRGOV"

@@ -577,8 +577,9 @@ def _event_noun_target(cand: Candidate, index: ActorIndex, sources: list[Arg], e
     roots = GRAMMAR.event_noun_roots.get(nouns[0])  # "the request" names the last appeal, if any
     if roots and not any(ev.code[:2] in roots for ev in earlier):
         roots = None
+    governing = {index.offset + a.idx for a in verb.ancestors}  # "saluted the decision of Russia to veto"
     for ev in reversed(earlier):
-        if roots and ev.code[:2] not in roots:
+        if (roots and ev.code[:2] not in roots) or ev.trigger[0] in governing:
             continue
         if ev.status in ("actual", "intended", "threatened") and ev.trigger[0] < index.offset + verb.idx:
             doer = _mention_for_code(ev.source.text, ev.source.code, ev.trigger)

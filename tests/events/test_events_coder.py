@@ -748,3 +748,10 @@ def test_events_paragraph_probe_fixes():
     assert ("COD", "RWA", "112", "actual") in coded(denied)
     bill = make_article("The Kenyan president withdrew the finance bill.", {"The Kenyan president": "KENGOV"})
     assert ("KENGOV", None, "0832", "actual") in coded(bill)
+
+
+def test_events_denial_targets_the_accuser_and_a_governing_act_is_not_its_own_object():
+    deny = make_article("The Kremlin denied the accusations of Kyiv on Friday.", {"The Kremlin": "RUSGOV", "Kyiv": "UKR"})
+    assert ("RUSGOV", "UKR", "016", "actual") in coded(deny)
+    veto = make_article("Mali saluted the decision of Russia to veto the resolution.", {"Mali": "MLI", "Russia": "RUS"})
+    assert not any(t == "MLI" for _, t, _, _ in coded(veto))

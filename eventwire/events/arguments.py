@@ -138,17 +138,28 @@ def is_passive(verb) -> bool:
         verb.dep_ == "acl" and verb.tag_ == "VBN" and not verbless_acl(verb))
 
 
-def misattached_conj(verb) -> bool:
-    """A verb parsed as the conjunct of a reported clause that belongs with the reporting verb: in
-    "Islamabad denied that any camp had been hit and vowed to respond" (after a passive clause) and
-    "Beijing said the vessels had intruded and blamed Manila" (a speech act after "said"), the vow
-    and the blame are the reporter's."""
+def misattached_governor(verb):
+    """The verb a conjunct really belongs with when the parser hung it inside a complement, or None:
+    in "Islamabad denied that any camp had been hit and vowed to respond" (after a passive clause),
+    "Beijing said the vessels had intruded and blamed Manila" (a speech act after "said") and
+    "Hamas accused Israel of targeting civilians and called on the UN" (a speech act after an
+    allegation), the vow, the blame and the call are the main clause subject's."""
     head = verb.head
-    if not (verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in SUBJECTS for c in verb.children) and not is_passive(verb)):
-        return False
-    return is_passive(head) or (verb.lemma_.lower() in GRAMMAR.speech_acts
-                                and head.head.lemma_.lower() in GRAMMAR.reporting_verbs)
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children) or is_passive(verb):
+        return None
+    if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX"):
+        if is_passive(head) or (verb.lemma_.lower() in GRAMMAR.speech_acts
+                                and head.head.lemma_.lower() in GRAMMAR.reporting_verbs):
+            return head.head
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX") \
+            and head.head.head.lemma_.lower() in GRAMMAR.allegation_control \
+            and verb.lemma_.lower() in GRAMMAR.speech_acts:
+        return head.head.head
+    return None
+
+
+def misattached_conj(verb) -> bool:
+    return misattached_governor(verb) is not None
 
 
 def misparsed_finite(verb) -> bool:
@@ -215,7 +226,7 @@ def subject_token(verb, depth: int = 0):
     if head.i == verb.i:
         return None, ""
     if misattached_conj(verb):
-        tok, path = subject_token(head.head, depth + 1)
+        tok, path = subject_token(misattached_governor(verb), depth + 1)
         return tok, f"conj<{path}"
     if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
         tok, path = subject_token(head.head, depth + 1)  # "it is willing to withdraw"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arguments import misattached_conj
+from .arguments import misattached_conj, misattached_governor
 from .lexicon import StatusWords
 
 # Clause links a status climbs through: "set to [hold]", "said it would [hold]", "vowed to [respond]".
@@ -75,7 +75,7 @@ def determine_status(trigger, words: StatusWords) -> Status:
     while node.dep_ in CLIMB and node.head.i != node.i and steps < 6:
         link, head = node.dep_, node.head
         if misattached_conj(node):
-            head = head.head  # "denied that X was hit and vowed to respond": the vow is not denied
+            head = misattached_governor(node)  # "denied that X was hit and vowed to respond": the vow is not denied
         steps += 1
         h_aux, h_neg, h_mark = _own_markers(head, words)
         lemma = head.lemma_.lower()

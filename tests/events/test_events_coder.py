@@ -755,3 +755,10 @@ def test_events_denial_targets_the_accuser_and_a_governing_act_is_not_its_own_ob
     assert ("RUSGOV", "UKR", "016", "actual") in coded(deny)
     veto = make_article("Mali saluted the decision of Russia to veto the resolution.", {"Mali": "MLI", "Russia": "RUS"})
     assert not any(t == "MLI" for _, t, _, _ in coded(veto))
+
+
+def test_events_speech_act_after_an_allegation_is_the_accusers():
+    art = make_article("Hamas accused Israel of targeting civilians and called on the United Nations to intervene.",
+                       {"Hamas": "PSEREB", "Israel": "ISR", "civilians": "PSECVL", "United Nations": "IGOUNO"})
+    got = coded(art)
+    assert ("PSEREB", "IGOUNO", "020", "actual") in got and not any(s == "ISR" and c == "020" for s, _, c, _ in got)

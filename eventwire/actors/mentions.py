@@ -580,6 +580,11 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
             subject = _clause_subject(d, same) if same else None
             if d.refers_back:
                 how = ""
+            elif subject is not None and sector == "CVL" and subject.sector == "MIL" and (other := next(
+                    (x for x in same if x.country and x.country != subject.country and x is not d), None)):
+                # civilians hit by an armed force belong with the other country the sentence names
+                # ("Israeli aircraft struck ..., killing 12 people, Gaza health officials said")
+                country, how = other.country, f"the other side of '{subject.doc[subject.start:subject.end].text}'"
             elif subject is not None:
                 country, how = subject.country, f"subject of its clause '{subject.doc[subject.start:subject.end].text}'"
             elif close := [x for x in same if _modifies(x, d)]:

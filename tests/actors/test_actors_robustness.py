@@ -139,3 +139,13 @@ def test_actors_a_border_named_by_a_demonym_is_not_where_things_happen():
                             "attack near the Chinese border.", published="2024-01-05")
     codes = {m.text: m.code for m in art.actors}
     assert codes.get("junta") == "MMRGOV"
+
+
+def test_actors_civilians_hit_by_an_armed_force_take_the_other_named_country():
+    import eventwire
+
+    art = eventwire.extract("Russian drones struck an apartment block overnight, killing five people, Ukrainian "
+                            "officials said.", published="2024-01-05")
+    assert {m.text: m.code for m in art.actors}.get("people") == "UKRCVL"
+    domestic = eventwire.extract("Syrian forces killed 20 civilians in Idlib, the UN said.", published="2024-01-05")
+    assert {m.text: m.code for m in domestic.actors}.get("civilians") == "SYRCVL"

@@ -695,6 +695,9 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
             return  # "leaders meeting in Brussels agreed ...": background on the subject
         if pattern.main_verb_only and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "xcomp", "conj"):
             return  # "..., killing five people": a consequence, not its own act
+        if pattern.no_clause and any(t.i in coded_triggers for c in verb.children
+                                     if c.dep_ in ("xcomp", "ccomp") for t in c.subtree):
+            return  # "refused to receive the mission": the refused act was coded, as a refusal
         if pattern.defer_to_complement and any(t.i in counted_triggers for c in verb.children
                                                if c.dep_ in ("xcomp", "ccomp", "prep") for t in c.subtree):
             return  # the threatened act itself was coded as the threat (not a conditional one inside)

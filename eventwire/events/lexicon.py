@@ -71,6 +71,7 @@ class Pattern:
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     complement_aux: frozenset[str] | None = None  # a reported clause with this modal ("said Iran must ...")
     needs_clause: bool = False  # a reported clause is required ("admitted that ...")
+    no_clause: bool = False  # silent when its complement was coded ("refused to receive ...")
     intransitive: bool = False  # no direct object, not passive ("demonstrated" as protesting)
     source_in_object: bool = False  # the doer modifies the object noun ("killed in Israeli shelling")
     mutual: bool = False  # a joint act: "A met B" is also B meeting A
@@ -184,6 +185,7 @@ class StatusWords:
     desire_heads: frozenset[str]
     belief_heads: frozenset[str]
     intent_nouns: frozenset[str]
+    refusal_heads: frozenset[str]
     agreed_pending: tuple[str, ...]
     future_codes: dict
     refusal_codes: dict
@@ -194,7 +196,8 @@ def load_status_words() -> StatusWords:
     doc, _ = _read_yaml("status.yaml")
     lists = {k: frozenset(str(w).lower() for w in doc[k]) for k in
              ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads", "directive_heads", "allegation_heads", "claim_heads", "agreement_heads",
-              "conditional_marks", "speculative_heads", "desire_heads", "belief_heads", "intent_nouns")}
+              "conditional_marks", "speculative_heads", "desire_heads", "belief_heads", "intent_nouns",
+              "refusal_heads")}
     return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()},
                        refusal_codes={str(k): str(v) for k, v in doc["refusal_codes"].items()},
                        agreed_pending=tuple(str(c) for c in doc["agreed_pending"]), **lists)

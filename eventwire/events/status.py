@@ -84,7 +84,9 @@ def determine_status(trigger, words: StatusWords) -> Status:
         if head.lower_ == "without" or (link == "pcomp" and head.lemma_ == "of" and head.head.lemma_ in ("short",)):
             return Status("negated", f"'{head.text}' governs '{trigger.text}'")
         if link in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and lemma in words.negating_heads and not _described(head):
-            return Status("negated", f"'{head.text}' denies or cancels '{trigger.text}'")
+            # "refused to receive the mission" is a refusal (coded as a rejection when the act is cooperative)
+            return Status("negated", f"'{head.text}' denies or cancels '{trigger.text}'",
+                          refusal=link == "xcomp" and lemma in words.refusal_heads)
         if h_mark:
             return Status("hypothetical", f"condition '{h_mark[0]}' on '{head.text}'")
         if link in ("xcomp", "conj") and h_neg:

@@ -762,3 +762,12 @@ def test_events_speech_act_after_an_allegation_is_the_accusers():
                        {"Hamas": "PSEREB", "Israel": "ISR", "civilians": "PSECVL", "United Nations": "IGOUNO"})
     got = coded(art)
     assert ("PSEREB", "IGOUNO", "020", "actual") in got and not any(s == "ISR" and c == "020" for s, _, c, _ in got)
+
+
+def test_events_refusing_a_cooperative_act_is_its_rejection_with_its_target():
+    art = make_article("Niger's junta refused to receive the mission of ECOWAS.", {"Niger's junta": "NERGOV", "ECOWAS": "IGOECW"})
+    got = coded(art)
+    assert ("NERGOV", "IGOECW", "1245", "actual") in got and len([c for _, _, c, _ in got if c.startswith("12")]) == 1
+    uncoded = make_article("Haniyeh refused to respond to a demand from the US President.",
+                           {"Haniyeh": "PSEGOV", "US President": "USAGOV"})
+    assert any(c.startswith("12") for _, _, c, _ in coded(uncoded))  # "respond" is no event: "refused" is

@@ -319,6 +319,7 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
             holders = [verb, obj]
             if obj is not None:  # "2,000 tonnes of food aid from the UAE": through the quantity noun
                 holders += [p for _, p in prep_objects(obj, {"of", "in"})]
+                holders += [c for c in obj.children if c.dep_ == "appos"]  # "entrepreneur Do Kwon to the US"
             for holder in holders:
                 if holder is None:
                     continue

@@ -65,7 +65,9 @@ def determine_status(trigger, words: StatusWords) -> Status:
         return Status("hypothetical", f"condition '{mark[0]}' on '{trigger.text}'")
     if any(a in words.hypothetical_aux for a in aux):
         return Status("hypothetical", f"modal '{next(a for a in aux if a in words.hypothetical_aux)}'")
-    if trigger.dep_ == "ROOT" and "to" in aux:  # a headline's infinitive: "Japan and Philippines to sign pact"
+    headline = trigger.dep_ == "ROOT" or (trigger.dep_ in ("relcl", "acl") and trigger.head.dep_ == "ROOT"
+                                          and trigger.head.pos_ in ("NOUN", "PROPN"))
+    if headline and "to" in aux:  # a headline's infinitive: "Japan and Philippines to sign pact"
         return Status("intended", "headline 'to' + verb", True)
     future = any(a in words.future_aux for a in aux) or ("going" in aux)
     why = f"auxiliary '{next(a for a in aux if a in words.future_aux)}'" if future else ""
@@ -123,8 +125,9 @@ def determine_status(trigger, words: StatusWords) -> Status:
         if link in ("acl", "ccomp") and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in words.speculative_heads:
             # the content of "warnings that ...", "a plan to attack", "reports that ...": not a fact
             return Status("hypothetical", f"content of '{head.text}'")
-        if link in ("ccomp", "advcl", "relcl", "acl"):
-            break  # a new clause: its own tense stands
+        purpose = link == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if link in ("ccomp", "advcl", "relcl", "acl") and not purpose:
+            break  # a new clause: its own tense stands (a "to" purpose shares its head's: "plotting a coup to topple")
         node = head
     if trigger.sent.text.rstrip().endswith("?") and trigger.sent.root.i >= 0 and not status.future:
         first = trigger.sent[0].lower_

@@ -771,3 +771,17 @@ def test_events_refusing_a_cooperative_act_is_its_rejection_with_its_target():
     uncoded = make_article("Haniyeh refused to respond to a demand from the US President.",
                            {"Haniyeh": "PSEGOV", "US President": "USAGOV"})
     assert any(c.startswith("12") for _, _, c, _ in coded(uncoded))  # "respond" is no event: "refused" is
+
+
+def test_events_final_probe_fixes():
+    extradite = make_article("Montenegro extradited South Korean crypto entrepreneur Do Kwon to the United States.",
+                             {"Montenegro": "MNE", "South Korean": "KOR", "United States": "USA"})
+    assert ("MNE", "USA", "063", "actual") in coded(extradite)
+    headline = make_article("Japan Prime Minister Kishida to visit Mongolia next week.",
+                            {"Japan Prime Minister Kishida": "JPNGOV", "Mongolia": "MNG"})
+    assert all(st == "intended" for *_, st in coded(headline)) and coded(headline)
+    plot = make_article("Sandu accused Russia of plotting a coup to topple her government.",
+                        {"Sandu": "MDAGOV", "Russia": "RUS", "her government": "MDAGOV"})
+    assert not any(s == "RUS" and st == "actual" for s, _, _, st in coded(plot))
+    massacre = make_article("Militiamen massacred villagers in Ituri.", {"Militiamen": "CODREB", "villagers": "CODCVL"})
+    assert ("CODREB", "CODCVL", "202", "actual") in coded(massacre)

@@ -29,6 +29,7 @@ NON_ACTOR = "none"
 FORMER = {"former", "ex", "ex-"}
 NON_STATE = ("REB", "OPP")
 # Prepositions whose object is where an event happens: a country there may give a role its country.
+ENVOY_NOUNS = {"envoy", "ambassador", "representative", "delegate", "delegation", "mission", "diplomat", "negotiator"}
 BORDER_NOUNS = {"border", "frontier", "boundary", "side"}
 LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "near", "around", "outside", "into"}  # "rebel commander", "opposition spokesman": the non-state noun decides
 
@@ -267,6 +268,10 @@ def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
     if last.kind == "person" and not last.possessor:
         return None  # nothing but an apposition follows a name inside one phrase
     if last.possessor:
+        nxt = doc[unit.end].lemma_.lower() if unit.end < len(doc) else ""
+        if new == "org" and unit.entry is not None and unit.entry.kind in ("igo", "west") \
+                and nxt not in ENVOY_NOUNS:
+            return None  # "Sweden's NATO membership bid" is Sweden's; "Syria's UN envoy" stays one phrase
         return "possessive" if gap in (["'s"], ["’s"], ["'"], ["’"]) and new in ("role", "person", "org") else None
     if not gap:
         if new == "country" and kinds & {"role", "org"}:

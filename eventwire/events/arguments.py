@@ -134,6 +134,8 @@ def verbless_acl(verb) -> bool:
 
 
 def is_passive(verb) -> bool:
+    if verb.lemma_.lower() in GRAMMAR.never_passive and not any(c.dep_ == "agent" for c in verb.children):
+        return False  # "are clashed": a translated active
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN" and not verbless_acl(verb))
 
@@ -196,7 +198,7 @@ def subject_token(verb, depth: int = 0):
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in SUBJECTS and child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head, "relative pronoun -> its noun"  # "protesters who stormed parliament"
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS or (child.dep_ == "nsubjpass" and verb.lemma_.lower() in GRAMMAR.never_passive):
             if is_each(child) and verb.head.i != verb.i:  # "..., each (side) accusing the other"
                 governor = verb.head
                 while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:

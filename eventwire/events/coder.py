@@ -294,6 +294,9 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
         elif where == "objposs":
             if obj is not None:
                 found += actors_for_token(obj, index, "object")
+                if not found and obj.lemma_.lower() in GRAMMAR.partner_nouns:  # "praised the treaty with Australia"
+                    for _, other in prep_objects(obj, {"with"}):
+                        found += actors_for_token(other, index, f"'{obj.text} with'")
         elif where == "complement_subject":  # "demanded that Peru withdraw", "urged that talks resume"
             for child in verb.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -768,6 +771,22 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                 plover={"type": info.plover_type, "mode": info.plover_mode} if info else {},
                 goldstein=info.goldstein if info else None,
                 quad_class=info.quad_class if info else None))
+        if pattern.converse_code and final_status in ("actual", "intended") and code == cand.code:
+            # "Uzbekistan's president hosted his Turkmen counterpart": the guest made a visit (042)
+            conv = table[pattern.converse_code]
+            for src, tgt in pairs:
+                if tgt is None or _same_side(src.mention, tgt.mention, code[:2]):
+                    continue
+                events.append(Event(
+                    source=ActorRef(tgt.mention.text, tgt.code), target=ActorRef(src.mention.text, src.code),
+                    code=pattern.converse_code, status=final_status,
+                    sentence=article.text[sent_span[0]:sent_span[1]], span=sent_span,
+                    trigger=(para_start + verb.idx, para_start + verb.idx + len(verb.text)),
+                    evidence=(f"pattern {pattern.id} ({pattern.source_file}), seen from the guest: {conv.name} "
+                              f"('{tgt.mention.text}' hosted by '{src.mention.text}')"),
+                    confidence=max(0.1, min(1.0, confidence - 0.1)),
+                    plover={"type": conv.plover_type, "mode": conv.plover_mode},
+                    goldstein=conv.goldstein, quad_class=conv.quad_class))
         if pairs:  # coded, whatever its status
             coded_triggers.add(verb.i)
             if final_status in ("actual", "intended", "threatened"):

@@ -77,6 +77,7 @@ class Pattern:
     mutual: bool = False  # a joint act: "A met B" is also B meeting A
     implied_source_sector: str | None = None  # "a suspect was detained": the patient's country + COP
     igo_target_code: str | None = None  # the code when the target is an IGO ("withdrew from ECOWAS")
+    converse_code: str | None = None  # the other side's act: hosting B (043) is B's visit (042)
     confidence: float = 0.85
     source_file: str = "patterns.yaml"
 
@@ -119,9 +120,11 @@ def _build_pattern(raw: dict, groups: dict, source: str, table: dict) -> Pattern
             kwargs[key] = tuple(raw[key])
     kwargs["code"] = str(raw["code"])
     kwargs["modifiers"] = {str(k).lower(): str(v) for k, v in (raw.get("modifiers") or {}).items()}
-    extra = [str(raw["igo_target_code"])] if "igo_target_code" in raw else []
-    if extra:
-        kwargs["igo_target_code"] = extra[0]
+    extra = []
+    for key in ("igo_target_code", "converse_code"):
+        if key in raw:
+            kwargs[key] = str(raw[key])
+            extra.append(kwargs[key])
     for code in [kwargs["code"], *kwargs["modifiers"].values(), *extra]:
         if code not in table:
             raise PatternError(f"{where}: {code} is not a CAMEO code in cameo.tsv")
@@ -221,6 +224,7 @@ class GrammarWords:
     partner_nouns: frozenset[str]
     speech_acts: frozenset[str]
     reporting_verbs: frozenset[str]
+    never_passive: frozenset[str]
     state_protest_sectors: frozenset[str]
     state_roles: frozenset[str]
     event_noun_roots: dict  # noun -> CAMEO roots of the act it names

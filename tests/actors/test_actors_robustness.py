@@ -149,3 +149,11 @@ def test_actors_civilians_hit_by_an_armed_force_take_the_other_named_country():
     assert {m.text: m.code for m in art.actors}.get("people") == "UKRCVL"
     domestic = eventwire.extract("Syrian forces killed 20 civilians in Idlib, the UN said.", published="2024-01-05")
     assert {m.text: m.code for m in domestic.actors}.get("civilians") == "SYRCVL"
+
+
+def test_actors_a_countrys_bid_to_join_an_organisation_is_the_countrys():
+    import eventwire
+
+    art = eventwire.extract("Hungary refused to approve Sweden's NATO membership bid.", published="2023-06-01")
+    codes = {m.text: m.code for m in art.actors}
+    assert codes.get("Sweden") == "SWE" and "Sweden's NATO" not in codes

@@ -785,3 +785,21 @@ def test_events_final_probe_fixes():
     assert not any(s == "RUS" and st == "actual" for s, _, _, st in coded(plot))
     massacre = make_article("Militiamen massacred villagers in Ituri.", {"Militiamen": "CODREB", "villagers": "CODCVL"})
     assert ("CODREB", "CODCVL", "202", "actual") in coded(massacre)
+
+
+def test_events_hosting_is_the_guests_visit_and_other_probe_frames():
+    host = make_article("Uzbekistan's president hosted his Turkmen counterpart in Tashkent.",
+                        {"Uzbekistan's president": "UZBGOV", "Turkmen counterpart": "TKMGOV"})
+    got = coded(host)
+    assert ("UZBGOV", "TKMGOV", "043", "actual") in got and ("TKMGOV", "UZBGOV", "042", "actual") in got
+    share = make_article("Kenya and Somalia agreed to share intelligence on al-Shabaab militants.",
+                         {"Kenya": "KEN", "Somalia": "SOM", "al-Shabaab militants": "SOMREB"})
+    assert ("KEN", "SOM", "064", "actual") in coded(share)
+    retaliate = make_article("Azerbaijan will retaliate against any Armenian provocation.", {"Azerbaijan": "AZE", "Armenian": "ARM"})
+    assert ("AZE", "ARM", "13", "threatened") in roots(coded(retaliate))
+    clashed = make_article("The army of Colombia and the ELN guerrilla are clashed in Catatumbo.",
+                           {"army of Colombia": "COLMIL", "ELN guerrilla": "COLREB"})
+    assert ("COLMIL", "COLREB", "19", "actual") in roots(coded(clashed))
+    treaty = make_article("Tuvalu's prime minister praised the Falepili Union treaty with Australia.",
+                          {"Tuvalu's prime minister": "TUVGOV", "Australia": "AUS"})
+    assert ("TUVGOV", "AUS", "051", "actual") in coded(treaty)

@@ -803,3 +803,8 @@ def test_events_hosting_is_the_guests_visit_and_other_probe_frames():
     treaty = make_article("Tuvalu's prime minister praised the Falepili Union treaty with Australia.",
                           {"Tuvalu's prime minister": "TUVGOV", "Australia": "AUS"})
     assert ("TUVGOV", "AUS", "051", "actual") in coded(treaty)
+
+
+def test_events_deploying_nuclear_weapons_is_posture_not_their_use():
+    art = make_article("Russia deployed tactical nuclear weapons to Belarus.", {"Russia": "RUS", "Belarus": "BLR"})
+    assert not any(c.startswith("20") for _, _, c, _ in coded(art))

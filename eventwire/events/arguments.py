@@ -179,6 +179,15 @@ def misparsed_participle(verb) -> bool:
         verb.head.i > verb.i and verb.head.head.pos_ in ("VERB", "AUX")
 
 
+def noun_as_verb(tok) -> bool:
+    """A verb the tagger took for a noun in a headline-like translated sentence: in "Niger junta demand
+    France to withdraw" or "Pakistan police arrest Imran Khan", "demand"/"arrest" head a compound
+    chain (the subject) and take an object."""
+    return tok.tag_ in ("NN", "NNS") and tok.dep_ in ("ROOT", "ccomp") and any(
+        c.dep_ == "compound" and c.i < tok.i for c in tok.children) and (
+        tok.dep_ == "ccomp" or any(c.dep_ in ("dobj", "prep", "xcomp", "acl") for c in tok.children))
+
+
 def misparsed_verb_of(noun):
     return next((c for c in noun.children if misparsed_finite(c)), None)
 
@@ -212,6 +221,9 @@ def subject_token(verb, depth: int = 0):
                 if child.dep_ in SUBJECTS:
                     return child, "nsubj of the auxiliary"
     head = verb.head
+    if noun_as_verb(verb):
+        left = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+        return left[-1], "subject of a verb tagged as a noun"
     if verbless_acl(verb):
         return head, "subject of a verbless sentence"
     if misparsed_finite(verb):

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from ..model import ActorMention, ActorRef, Article, Event
 from ..quotes import quote_covering
 from .arguments import (TIME_ENTITIES, ActorIndex, Arg, actors_for_token, is_each, is_passive, is_reciprocal,
-                        misparsed_finite, misparsed_participle, passive_patient, prep_objects, quantity_objects,
-                        subject_token)
+                        misparsed_finite, misparsed_participle, noun_as_verb, passive_patient, prep_objects,
+                        quantity_objects, subject_token)
 from .lexicon import (Conventions, Pattern, StatusWords, load_cameo, load_conventions, load_grammar_words,
                       load_patterns, load_status_words)
 from .status import Status, determine_status
@@ -99,9 +99,11 @@ def _match(verb, pattern: Pattern) -> Candidate | None:
         subj, _ = subject_token(verb)
         if subj is not None and _words_of(subj) & pattern.subject_not:
             return None  # "planes flying to Syria" is no visit
-    if pattern.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children):
-        return None  # "admitted that ...", "called Venezuela (on Tuesday) to publish ..."
+    if pattern.needs_clause and not any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "admitted that ..."
+    if pattern.needs_infinitive and not any(c.dep_ in ("xcomp", "advcl", "ccomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+        return None  # "called Venezuela (on Tuesday) to publish ..."
     if pattern.intransitive and (is_passive(verb) or any(c.dep_ in ("dobj", "agent") for c in verb.children) or (
             verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))):
         return None  # "as demonstrated by its drills" shows something; protesters "have demonstrated"
@@ -670,7 +672,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
     table = load_cameo()
     candidates: list[Candidate] = []
     for tok in sent:
-        is_verb = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT")
+        is_verb = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT") or noun_as_verb(tok)
         if not is_verb and tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBG", "VBN", "JJ") and not (

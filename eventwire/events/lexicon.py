@@ -71,6 +71,7 @@ class Pattern:
     main_verb_only: bool = False  # not when the trigger is a participle tacked on ("..., killing five")
     complement_aux: frozenset[str] | None = None  # a reported clause with this modal ("said Iran must ...")
     needs_clause: bool = False  # a reported clause is required ("admitted that ...")
+    needs_infinitive: bool = False  # a "to" complement is required ("called Venezuela to publish")
     no_clause: bool = False  # silent when its complement was coded ("refused to receive ...")
     intransitive: bool = False  # no direct object, not passive ("demonstrated" as protesting)
     source_in_object: bool = False  # the doer modifies the object noun ("killed in Israeli shelling")
@@ -85,7 +86,8 @@ class Pattern:
     def specificity(self) -> int:
         """Patterns with more conditions are tried first ("hold talks" before "hold")."""
         return sum(bool(x) for x in (self.particle, self.object, self.prep, self.subject_words,
-                                     self.object_adj, self.object_place, self.complement_aux, self.needs_clause))
+                                     self.object_adj, self.object_place, self.complement_aux, self.needs_clause,
+                                     self.needs_infinitive))
 
 
 _LIST_KEYS = {"lemmas", "object", "object_not", "object_adj", "subject_words", "subject_not", "complement_aux"}

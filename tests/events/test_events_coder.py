@@ -808,3 +808,15 @@ def test_events_hosting_is_the_guests_visit_and_other_probe_frames():
 def test_events_deploying_nuclear_weapons_is_posture_not_their_use():
     art = make_article("Russia deployed tactical nuclear weapons to Belarus.", {"Russia": "RUS", "Belarus": "BLR"})
     assert not any(c.startswith("20") for _, _, c, _ in coded(art))
+
+
+def test_events_a_verb_tagged_as_noun_in_translated_headlines():
+    art = make_article("Niger junta demand France to withdraw its ambassador within 48 hour",
+                       {"Niger junta": "NERGOV", "France": "FRA"})
+    assert any(s == "NERGOV" and t == "FRA" and c.startswith("10") for s, t, c, _ in coded(art))
+    police = make_article("Pakistan police arrest Imran Khan in Islamabad court premises",
+                          {"Pakistan police": "PAKCOP", "Imran Khan": "PAKOPP"})
+    assert ("PAKCOP", "PAKOPP", "173", "actual") in coded(police)
+    refugees = make_article("As of 2016 the country had admitted more than a million refugees to shelter them.",
+                            {"the country": "JOR", "refugees": "SYRREF"})
+    assert not any(c == "015" for _, _, c, _ in coded(refugees))

@@ -115,6 +115,8 @@ class Knowledge:
     casefold_people: dict[str, list[str]] = field(default_factory=dict)
     collective_nouns: set[str] = field(default_factory=set)  # "groups" in "opposition groups"
     fuzzy_never: set[str] = field(default_factory=set)  # near-misses of country names that are other places
+    envoy_nouns: set[str] = field(default_factory=set)  # "Syria's UN envoy" stays one phrase
+    border_nouns: set[str] = field(default_factory=set)  # "near the Chinese border" is no place in China
 
     def add_name(self, surface: str, entry: Entry) -> None:
         surface = surface.strip()
@@ -339,6 +341,8 @@ def load_knowledge(actor_files: tuple[str, ...] = ()) -> Knowledge:
     kb.context_veto = {str(k): [str(c) for c in v] for k, v in (ambiguous.get("context_veto") or {}).items()}
     skip = {str(s) for s in ambiguous.get("skip_names") or []}
     kb.fuzzy_never = {str(s) for s in ambiguous.get("fuzzy_never") or []}
+    kb.envoy_nouns = {str(s).lower() for s in ambiguous.get("envoy_nouns") or []}
+    kb.border_nouns = {str(s).lower() for s in ambiguous.get("border_nouns") or []}
     kb.common_words = {ln.strip() for ln in _read_text("common_words.txt").splitlines()
                        if ln.strip() and not ln.startswith("#")}
     _load_countries(kb, _read_text("countries.tsv"), "countries.tsv", skip)

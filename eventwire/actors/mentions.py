@@ -29,8 +29,6 @@ NON_ACTOR = "none"
 FORMER = {"former", "ex", "ex-"}
 NON_STATE = ("REB", "OPP")
 # Prepositions whose object is where an event happens: a country there may give a role its country.
-ENVOY_NOUNS = {"envoy", "ambassador", "representative", "delegate", "delegation", "mission", "diplomat", "negotiator"}
-BORDER_NOUNS = {"border", "frontier", "boundary", "side"}
 LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "near", "around", "outside", "into"}  # "rebel commander", "opposition spokesman": the non-state noun decides
 
 
@@ -257,7 +255,7 @@ def _portfolio_of(doc, last: Unit, unit: Unit, gap: list[str]) -> bool:
     return 0 < len(middle) <= 3 and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ") for t in middle)
 
 
-def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
+def _joins(doc, group: list[Unit], unit: Unit, kb: Knowledge) -> str | None:
     """How `unit` attaches to the phrase `group`, or None when it starts a new phrase."""
     last = group[-1]
     gap = _gap(doc, last, unit)
@@ -270,7 +268,7 @@ def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
     if last.possessor:
         nxt = doc[unit.end].lemma_.lower() if unit.end < len(doc) else ""
         if new == "org" and unit.entry is not None and unit.entry.kind in ("igo", "west") \
-                and nxt not in ENVOY_NOUNS:
+                and nxt not in kb.envoy_nouns:
             return None  # "Sweden's NATO membership bid" is Sweden's; "Syria's UN envoy" stays one phrase
         return "possessive" if gap in (["'s"], ["’s"], ["'"], ["’"]) and new in ("role", "person", "org") else None
     if not gap:
@@ -292,7 +290,7 @@ def _joins(doc, group: list[Unit], unit: Unit) -> str | None:
     return None
 
 
-def group_units(doc, units: list[Unit]) -> list[list[Unit]]:
+def group_units(doc, units: list[Unit], kb: Knowledge) -> list[list[Unit]]:
     """Join adjacent units into actor phrases."""
     groups: list[list[Unit]] = []
     for unit in units:
@@ -300,7 +298,7 @@ def group_units(doc, units: list[Unit]) -> list[list[Unit]]:
             groups.append([unit])
             continue
         join = groups[-1][-1].kind != "poss" and _same_sentence(doc, groups[-1][-1], unit) \
-            and _joins(doc, groups[-1], unit) if groups else None
+            and _joins(doc, groups[-1], unit, kb) if groups else None
         if join:
             unit.join = join
             groups[-1].append(unit)
@@ -511,7 +509,7 @@ def _of_list(doc, groups: list[list[Unit]], i: int) -> list[Unit] | None:
 def resolve_paragraph(doc, para_start: int, matchers: Matchers, ctx: Context,
                       last_country: str | None) -> tuple[list[Draft], str | None]:
     """Resolve all phrases of one paragraph; returns drafts and the last country seen."""
-    groups = group_units(doc, build_units(doc, matchers, ctx))
+    groups = group_units(doc, build_units(doc, matchers, ctx), ctx.kb)
     drafts: list[Draft] = []
     article_country = last_country
     for i, group in enumerate(groups):
@@ -596,7 +594,7 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
                 # A country hanging under the role belongs to its phrase ("US-led coalition troops").
                 chosen = max(close, key=lambda x: x.start)
                 how, country = f"adjacent in sentence '{chosen.doc[chosen.start:chosen.end].text}'", chosen.country
-            elif before := [x for x in same if x.end <= d.start or _is_place(x)]:
+            elif before := [x for x in same if x.end <= d.start or _is_place(x, ctx.kb)]:
                 # Otherwise the sentence's first actor is its protagonist ("Iraq's parliament urged the
                 # government", "Mali's junta ... the French minister described the junta"). Only an earlier
                 # one or a place the sentence happens in ("gunmen killed 100 people in Burkina Faso"): a
@@ -622,7 +620,7 @@ def _fill_countries(drafts: list[Draft], ctx: Context, previous: str | None) -> 
     ctx.history.extend(d for d in drafts if d.code and d.role != "pronoun")
 
 
-def _is_place(x: Draft) -> bool:
+def _is_place(x: Draft, kb: Knowledge) -> bool:
     """True when mention x names where things happen: the object of a locative preposition, directly or as
     the owner/complement of a place noun ("in Kenya", "in northwestern Nigeria's Kaduna state", "in the
     parliament of Kenya", "across France"), or holding one ("police in Macedonia")."""
@@ -630,7 +628,7 @@ def _is_place(x: Draft) -> bool:
     if any(t.dep_ == "pobj" and t.head.lower_ in LOCATIVE for t in doc[x.start:x.end]):
         return True  # "police in Macedonia": the phrase names the place itself
     tok = next((t for t in doc[x.start:x.end] if not (x.start <= t.head.i < x.end)), doc[x.end - 1])
-    if tok.head.lemma_.lower() in BORDER_NOUNS:
+    if tok.head.lemma_.lower() in kb.border_nouns:
         return False  # "near the Chinese border": at the edge of China, not in it
     for _ in range(5):
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:

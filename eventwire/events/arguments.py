@@ -160,10 +160,6 @@ def misattached_governor(verb):
     return None
 
 
-def misattached_conj(verb) -> bool:
-    return misattached_governor(verb) is not None
-
-
 def misparsed_finite(verb) -> bool:
     """A finite past verb the parser made a modifier of its own object: in "Myanmar's military seized
     power", "seized" hangs on "power" as an adjective and the sentence has no verb."""
@@ -186,6 +182,11 @@ def noun_as_verb(tok) -> bool:
     return tok.tag_ in ("NN", "NNS") and tok.dep_ in ("ROOT", "ccomp") and any(
         c.dep_ == "compound" and c.i < tok.i for c in tok.children) and (
         tok.dep_ == "ccomp" or any(c.dep_ in ("dobj", "prep", "xcomp", "acl") for c in tok.children))
+
+
+def misparsed_as_modifier(verb) -> bool:
+    """Either misparse above: the verb hangs on the noun that is really its object."""
+    return misparsed_finite(verb) or misparsed_participle(verb)
 
 
 def misparsed_verb_of(noun):
@@ -239,8 +240,9 @@ def subject_token(verb, depth: int = 0):
         return tok, f"{verb.dep_}<{path}"
     if head.i == verb.i:
         return None, ""
-    if misattached_conj(verb):
-        tok, path = subject_token(misattached_governor(verb), depth + 1)
+    governor = misattached_governor(verb)
+    if governor is not None:
+        tok, path = subject_token(governor, depth + 1)
         return tok, f"conj<{path}"
     if verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
         tok, path = subject_token(head.head, depth + 1)  # "it is willing to withdraw"

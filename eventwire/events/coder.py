@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from ..model import ActorMention, ActorRef, Article, Event
 from ..quotes import quote_covering
 from .arguments import (TIME_ENTITIES, ActorIndex, Arg, actors_for_token, is_each, is_passive, is_reciprocal,
-                        misparsed_finite, misparsed_participle, noun_as_verb, passive_patient, prep_objects,
-                        quantity_objects, subject_token)
+                        misparsed_as_modifier, noun_as_verb, passive_patient, prep_objects, quantity_objects,
+                        subject_token)
 from .lexicon import (Conventions, Pattern, StatusWords, load_cameo, load_conventions, load_grammar_words,
                       load_patterns, load_status_words)
 from .status import Status, determine_status
@@ -53,7 +53,7 @@ def _object_tokens(verb, pattern: Pattern):
     if patient is not None:
         objs.append(patient)
     objs += quantity_objects(verb)
-    if misparsed_finite(verb) or misparsed_participle(verb):
+    if misparsed_as_modifier(verb):
         objs.append(verb.head)  # "seized power": the noun the verb was hung on is its object
     expanded = []
     for o in objs:
@@ -273,7 +273,7 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
         found: list[Arg] = []
         if where == "dobj":
             quantities = quantity_objects(verb) + (
-                [verb.head] if misparsed_finite(verb) or misparsed_participle(verb) else [])
+                [verb.head] if misparsed_as_modifier(verb) else [])
             for child in [*verb.children, *quantities]:
                 # an object the parser took for an adverbial ("met Blinken on Friday": npadvmod)
                 misparsed = (child.dep_ == "npadvmod" and child.i == verb.i + 1 and child.pos_ == "PROPN"
@@ -296,9 +296,8 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
         elif where == "objposs":
             if obj is not None:
                 found += actors_for_token(obj, index, "object")
-                if not found and obj.lemma_.lower() in GRAMMAR.partner_nouns:  # "praised the treaty with Australia"
-                    for _, other in prep_objects(obj, {"with"}):
-                        found += actors_for_token(other, index, f"'{obj.text} with'")
+                if not found:  # "praised the treaty with Australia"
+                    found += _partner_actors(obj, index, "")
         elif where == "complement_subject":  # "demanded that Peru withdraw", "urged that talks resume"
             for child in verb.children:
                 if child.dep_ in ("ccomp", "xcomp"):
@@ -330,10 +329,7 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
                     continue
                 for prep, pobj in prep_objects(holder, {where}):
                     args = actors_for_token(pobj, index, f"'{prep}'")
-                    if not args and pobj.lemma_.lower() in GRAMMAR.partner_nouns:  # "along the border with X"
-                        for _, other in prep_objects(pobj, {"with"}):
-                            args += actors_for_token(other, index, f"'{prep} the {pobj.text} with'")
-                    found += args
+                    found += args or _partner_actors(pobj, index, f"{prep} the ")  # "along the border with X"
         found = usable(found)
         if found and cand.pattern.reciprocal and len(sources) > 1 and all(
                 (a.mention.country or a.code) in {s.mention.country or s.code for s in sources} for a in found):
@@ -341,6 +337,15 @@ def _find_targets(cand: Candidate, index: ActorIndex, sources: list[Arg]) -> tup
         if found:
             return found, where, False
     return [], "", False
+
+
+def _partner_actors(noun, index: ActorIndex, lead: str) -> list[Arg]:
+    """The other side named by a partner noun's "with": "the border with Ukraine", "the treaty with
+    Australia" (partner_nouns in grammar.yaml)."""
+    if noun.lemma_.lower() not in GRAMMAR.partner_nouns:
+        return []
+    return [a for _, other in prep_objects(noun, {"with"})
+            for a in actors_for_token(other, index, f"'{lead}{noun.text} with'")]
 
 
 def _inside_other_clause(tok, verb) -> bool:
@@ -408,6 +413,17 @@ def _conditional_target(verb, index: ActorIndex, sources: list[Arg] = ()) -> lis
                 if sub.dep_ in ("nsubj", "nsubjpass"):
                     return actors_for_token(sub, index, "subject of the condition")
     return []
+
+
+def _protest_by_states(code: str, verb, pairs):
+    """A state does not demonstrate: it complains officially (114) or boycotts (state_protest_verbs in
+    grammar.yaml), with no default target; otherwise a state's part in a 14x event is dropped."""
+    if not all(_is_state(s.mention) for s, _ in pairs):
+        return code, [(s, t) for s, t in pairs if not _is_state(s.mention)]
+    official = GRAMMAR.state_protest_verbs.get(verb.lemma_.lower())
+    if not official:
+        return code, []
+    return official, [(s, None if t is not None and t.how == "default target" else t) for s, t in pairs]
 
 
 def _is_state(m: ActorMention) -> bool:
@@ -489,6 +505,18 @@ def _last_aggressors(sources: list[Arg], recent_events: list[Event]) -> list[Arg
     return []
 
 
+def _make_event(table, code: str, status: str, source: ActorMention, target: ActorMention | None, article: Article,
+                sent_span: tuple[int, int], trigger: tuple[int, int], evidence: str, confidence: float) -> Event:
+    """One event, with its CAMEO table facts (PLOVER type and mode, Goldstein, QuadClass)."""
+    info = table.get(code)
+    return Event(
+        source=ActorRef(source.text, source.code), target=ActorRef(target.text, target.code) if target else None,
+        code=code, status=status, sentence=article.text[sent_span[0]:sent_span[1]], span=sent_span,
+        trigger=trigger, evidence=evidence, confidence=max(0.1, min(1.0, confidence)),
+        plover={"type": info.plover_type, "mode": info.plover_mode} if info else {},
+        goldstein=info.goldstein if info else None, quad_class=info.quad_class if info else None)
+
+
 def _claim_as_accusation(claim_verb, pairs, index: ActorIndex, sent_span, article: Article,
                          table) -> list[Event]:
     """"The US claimed that ISIL had attacked Iraq": the claim is the US accusing ISIL (112);
@@ -508,15 +536,10 @@ def _claim_as_accusation(claim_verb, pairs, index: ActorIndex, sent_span, articl
             else:
                 code, target = "112", doer
                 why = "target the act's doer"
-            info = table[code]
-            out.append(Event(
-                source=ActorRef(c.mention.text, c.code), target=ActorRef(target.mention.text, target.code), code=code,
-                status="actual", sentence=article.text[sent_span[0]:sent_span[1]], span=sent_span,
-                trigger=(start, start + len(claim_verb.text)),
-                evidence=(f"claim '{claim_verb.text}' of a hostile act (status.yaml claim_heads): "
-                          f"source '{c.mention.text}' via {c.how}; {why} ('{target.mention.text}')"),
-                confidence=0.6, plover={"type": info.plover_type, "mode": info.plover_mode},
-                goldstein=info.goldstein, quad_class=info.quad_class))
+            out.append(_make_event(
+                table, code, "actual", c.mention, target.mention, article, sent_span, (start, start + len(claim_verb.text)),
+                f"claim '{claim_verb.text}' of a hostile act (status.yaml claim_heads): "
+                f"source '{c.mention.text}' via {c.how}; {why} ('{target.mention.text}')", 0.6))
     return _dedupe(out)
 
 
@@ -675,8 +698,7 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
         is_verb = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT") or noun_as_verb(tok)
         if not is_verb and tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBG", "VBN", "JJ") and not (
-                misparsed_finite(tok) or misparsed_participle(tok)):
+        if tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBG", "VBN", "JJ") and not misparsed_as_modifier(tok):
             continue  # a participle used as an adjective: "defending champion", "a marching band"
         for pattern in _patterns_for(tok, patterns):
             if pattern.nominal == is_verb:
@@ -743,18 +765,13 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                 pairs += [(t, s) for s, t in pairs]
         elif pattern.no_target:
             pairs = [(s, None) for s in sources]
-        if code.startswith("14") and pairs and all(_is_state(s.mention) for s, _ in pairs):
-            # a state does not demonstrate: it complains officially (114), boycotts, or did nothing
-            official = GRAMMAR.state_protest_verbs.get(verb.lemma_.lower())
-            pairs = [(s, None if t is not None and t.how == "default target" else t)
-                     for s, t in pairs] if official else []
-            code = official or code
-        elif code.startswith("14"):
-            pairs = [(s, t) for s, t in pairs if not _is_state(s.mention)]
+        if code.startswith("14"):
+            code, pairs = _protest_by_states(code, verb, pairs)
         if pattern.igo_target_code and any(t is not None and (t.code or "").startswith(("IGO", "NATO"))
                                            for _, t in pairs):
             code = pattern.igo_target_code  # leaving an organisation, not a retreat
         info = table.get(code)
+        trigger = (para_start + verb.idx, para_start + verb.idx + len(verb.text))
         for src, tgt in pairs:
             if tgt is not None and tgt.how != "default target" and _same_side(src.mention, tgt.mention, code[:2]):
                 continue  # (a default target is the source's own country on purpose)
@@ -762,33 +779,18 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
                         + f"; source '{src.mention.text}' via {src.how or src_how}"
                         + (f"; target '{tgt.mention.text}' via {tgt.how or tgt_how}" if tgt else "; no target")
                         + f"; status {final_status}" + (f" ({status.why})" if status.why else ""))
-            trig_start = para_start + verb.idx
-            events.append(Event(
-                source=ActorRef(src.mention.text, src.code),
-                target=ActorRef(tgt.mention.text, tgt.code) if tgt else None,
-                code=code, status=final_status,
-                sentence=article.text[sent_span[0]:sent_span[1]], span=sent_span,
-                trigger=(trig_start, trig_start + len(verb.text)),
-                evidence=evidence, confidence=max(0.1, min(1.0, confidence)),
-                plover={"type": info.plover_type, "mode": info.plover_mode} if info else {},
-                goldstein=info.goldstein if info else None,
-                quad_class=info.quad_class if info else None))
+            events.append(_make_event(table, code, final_status, src.mention, tgt.mention if tgt else None,
+                                      article, sent_span, trigger, evidence, confidence))
         if pattern.converse_code and final_status in ("actual", "intended") and code == cand.code:
             # "Uzbekistan's president hosted his Turkmen counterpart": the guest made a visit (042)
             conv = table[pattern.converse_code]
             for src, tgt in pairs:
                 if tgt is None or _same_side(src.mention, tgt.mention, code[:2]):
                     continue
-                events.append(Event(
-                    source=ActorRef(tgt.mention.text, tgt.code), target=ActorRef(src.mention.text, src.code),
-                    code=pattern.converse_code, status=final_status,
-                    sentence=article.text[sent_span[0]:sent_span[1]], span=sent_span,
-                    trigger=(para_start + verb.idx, para_start + verb.idx + len(verb.text)),
-                    evidence=(f"pattern {pattern.id} ({pattern.source_file}), seen from the guest: {conv.name} "
-                              f"('{tgt.mention.text}' hosted by '{src.mention.text}')"),
-                    confidence=max(0.1, min(1.0, confidence - 0.1)),
-                    plover={"type": conv.plover_type, "mode": conv.plover_mode},
-                    goldstein=conv.goldstein, quad_class=conv.quad_class))
+                events.append(_make_event(
+                    table, pattern.converse_code, final_status, tgt.mention, src.mention, article, sent_span, trigger,
+                    f"pattern {pattern.id} ({pattern.source_file}), seen from the guest: {conv.name} "
+                    f"('{tgt.mention.text}' hosted by '{src.mention.text}')", confidence - 0.1))
         if pairs:  # coded, whatever its status
             coded_triggers.add(verb.i)
             if final_status in ("actual", "intended", "threatened"):
@@ -809,6 +811,8 @@ def code_sentence(sent, para_start: int, index: ActorIndex, article: Article, pa
 def _drop_protest_purposes(events: list[Event], sent, para_start: int) -> list[Event]:
     """"Students staged demonstrations to demand reforms": the demand is what the protest says,
     not an act of its own. Drops events on a "to" purpose clause of a protest by the same source."""
+    if not any(e.code.startswith("14") for e in events):
+        return events
     by_start = {para_start + t.idx: t for t in sent}
     protests = {(by_start[e.trigger[0]].i, e.source.code) for e in events
                 if e.code.startswith("14") and e.trigger[0] in by_start}

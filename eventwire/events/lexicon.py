@@ -191,6 +191,7 @@ class StatusWords:
     belief_heads: frozenset[str]
     intent_nouns: frozenset[str]
     refusal_heads: frozenset[str]
+    describing_nouns: frozenset[str]
     agreed_pending: tuple[str, ...]
     future_codes: dict
     refusal_codes: dict
@@ -202,7 +203,7 @@ def load_status_words() -> StatusWords:
     lists = {k: frozenset(str(w).lower() for w in doc[k]) for k in
              ("future_aux", "hypothetical_aux", "intent_heads", "threat_heads", "negating_heads", "directive_heads", "allegation_heads", "claim_heads", "agreement_heads",
               "conditional_marks", "speculative_heads", "desire_heads", "belief_heads", "intent_nouns",
-              "refusal_heads")}
+              "refusal_heads", "describing_nouns")}
     return StatusWords(future_codes={str(k): tuple(v) for k, v in doc["future_codes"].items()},
                        refusal_codes={str(k): str(v) for k, v in doc["refusal_codes"].items()},
                        agreed_pending=tuple(str(c) for c in doc["agreed_pending"]), **lists)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arguments import misattached_conj, misattached_governor
+from .arguments import misattached_governor
 from .lexicon import StatusWords
 
 # Clause links a status climbs through: "set to [hold]", "said it would [hold]", "vowed to [respond]".
@@ -46,13 +46,11 @@ def _subjunctive(verb) -> bool:
         a in ("should", "must", "be") for a in aux)
 
 
-# Nouns that, as the subject of a denial, show it is a comment on the sentence, not its main verb:
-# "Kinshasa accused Rwanda of backing M23, a charge Kigali denied" (parsed as "[...] a charge denied").
-DESCRIBING_NOUNS = {"charge", "claim", "accusation", "allegation", "report", "assertion", "version"}
-
-
-def _described(head) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in DESCRIBING_NOUNS for c in head.children)
+def _described(head, words: StatusWords) -> bool:
+    """"Kinshasa accused Rwanda of backing M23, a charge Kigali denied" (parsed as "[...] a charge
+    denied"): a denial whose subject is such a noun is a comment on the sentence, not its main verb."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in words.describing_nouns
+               for c in head.children)
 
 
 def determine_status(trigger, words: StatusWords) -> Status:
@@ -76,8 +74,9 @@ def determine_status(trigger, words: StatusWords) -> Status:
     node, steps = trigger, 0
     while node.dep_ in CLIMB and node.head.i != node.i and steps < 6:
         link, head = node.dep_, node.head
-        if misattached_conj(node):
-            head = misattached_governor(node)  # "denied that X was hit and vowed to respond": the vow is not denied
+        governor = misattached_governor(node)
+        if governor is not None:
+            head = governor  # "denied that X was hit and vowed to respond": the vow is not denied
         steps += 1
         h_aux, h_neg, h_mark = _own_markers(head, words)
         lemma = head.lemma_.lower()
@@ -85,7 +84,7 @@ def determine_status(trigger, words: StatusWords) -> Status:
             break  # a noun's modifier: the clause chain ends here
         if head.lower_ == "without" or (link == "pcomp" and head.lemma_ == "of" and head.head.lemma_ in ("short",)):
             return Status("negated", f"'{head.text}' governs '{trigger.text}'")
-        if link in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and lemma in words.negating_heads and not _described(head):
+        if link in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and lemma in words.negating_heads and not _described(head, words):
             # "refused to receive the mission" is a refusal (coded as a rejection when the act is cooperative)
             return Status("negated", f"'{head.text}' denies or cancels '{trigger.text}'",
                           refusal=link == "xcomp" and lemma in words.refusal_heads)
